@@ -1,0 +1,5 @@
+export { type AppProgram, app } from './app.ts'
+export { LIMITS } from './limits.ts'
+export { errorResponse, json, STATUS_TEXT } from './responses.ts'
+export { type AsyncRunOptions, runAsync, runBlocking } from './run.ts'
+export type { AppRequest, AppResponse, Effect } from './types.ts'

@@ -1,0 +1,99 @@
+// Starts a server in a process of its own. A blocked server must not freeze
+// the test's clock, so the client (the test) and the server never share a
+// thread. The port comes from listen(0) and a ready message, never a sleep.
+import { type ChildProcess, fork } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { pathToFileURL } from 'node:url'
+import type { ReadyMessage } from '../serve/ready.ts'
+import { HARNESS_MARK, harnessRunId, track, untrack } from './processes.ts'
+
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
+
+export interface StartOptions {
+  /** Absolute path of the server's entry file (a .ts file is fine). */
+  entry: string
+  args?: string[]
+  env?: Record<string, string>
+  readyTimeoutMs?: number
+}
+
+export interface ServerProcess {
+  port: number
+  pid: number
+  baseUrl: string
+  child: ChildProcess
+  /** Everything the server wrote to stdout and stderr so far. */
+  output(): string
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+  /** Sends `signal` (SIGTERM by default), then SIGKILL if it has not exited after `graceMs`. */
+  stop(signal?: NodeJS.Signals, graceMs?: number): Promise<void>
+}
+
+export async function startServer(options: StartOptions): Promise<ServerProcess> {
+  const child = fork(options.entry, options.args ?? [], {
+    execArgv: ['--import', tsxLoader],
+    env: { ...process.env, ...options.env, [HARNESS_MARK]: harnessRunId },
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+  })
+  track(child)
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => {
+    output += chunk
+  })
+  child.stderr?.on('data', (chunk: Buffer) => {
+    output += chunk
+  })
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => {
+      untrack(child)
+      resolve({ code, signal })
+    }),
+  )
+
+  const ready = await new Promise<ReadyMessage>((resolve, reject) => {
+    const timeoutMs = options.readyTimeoutMs ?? 15_000
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL')
+      reject(new Error(`The server did not say it was ready within ${timeoutMs} ms.\n${output}`))
+    }, timeoutMs)
+    child.on('message', (message: ReadyMessage) => {
+      if (message?.type !== 'ready') return
+      clearTimeout(timer)
+      resolve(message)
+    })
+    void exited.then(({ code, signal }) => {
+      clearTimeout(timer)
+      reject(
+        new Error(
+          `The server exited (${signal ?? `code ${code}`}) before it was ready. It printed:\n${indent(output)}`,
+        ),
+      )
+    })
+  })
+  // The IPC channel was only for the handshake; closing it lets the child exit on its own.
+  child.disconnect()
+
+  return {
+    port: ready.port,
+    pid: ready.pid,
+    baseUrl: `http://127.0.0.1:${ready.port}`,
+    child,
+    output: () => output,
+    exited,
+    async stop(signal = 'SIGTERM', graceMs = 5_000) {
+      if (child.exitCode !== null || child.signalCode !== null) return
+      child.kill(signal)
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs)
+      await exited
+      clearTimeout(timer)
+    },
+  }
+}
+
+function indent(text: string): string {
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((line) => `    ${line}`)
+    .join('\n')
+}

@@ -1,0 +1,6 @@
+export { toChromeTrace } from './chrome-trace.ts'
+export { parseTimelineHeader, type ServerTimes, timelineHeader } from './header.ts'
+export { TimelineRecorder } from './recorder.ts'
+export { maxConcurrent, type ServedSpan, type Span, served, workersSeen } from './span.ts'
+export { renderSvg } from './svg.ts'
+export { renderWaterfall, type WaterfallOptions } from './waterfall.ts'

@@ -1,0 +1,39 @@
+// The three kinds of work a request can do. Every server in the course runs
+// the same work, so any difference you measure comes from the architecture.
+import { setTimeout as delay } from 'node:timers/promises'
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4))
+
+/**
+ * Blocks the whole thread for `ms` milliseconds, as a synchronous database
+ * driver would. `Atomics.wait` really parks the thread (no busy loop), and Node
+ * allows it on the main thread, so nothing else on this thread runs meanwhile.
+ */
+export function blockingSleep(ms: number): void {
+  Atomics.wait(sleeper, 0, 0, ms)
+}
+
+/** Waits `ms` milliseconds without holding the thread: other tasks run meanwhile. */
+export function asyncSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return delay(ms, undefined, signal ? { signal } : undefined)
+}
+
+/** Rounds of the hash below in one unit of CPU work (about 0.1-0.3 ms on a laptop core). */
+export const ROUNDS_PER_UNIT = 100_000
+
+/**
+ * A fixed amount of CPU work: `units` x ROUNDS_PER_UNIT rounds of xorshift32.
+ * It is a computation, not a clock spin, so two of them really compete for one
+ * core and stop scaling at the core count. The checksum makes it impossible
+ * for the JIT to skip the loop, and lets a test check the work was done.
+ */
+export function cpuWork(units: number): number {
+  let x = 2463534242
+  const rounds = units * ROUNDS_PER_UNIT
+  for (let i = 0; i < rounds; i++) {
+    x ^= x << 13
+    x ^= x >>> 17
+    x ^= x << 5
+  }
+  return x >>> 0
+}
