@@ -2,13 +2,15 @@ export * from './app/index.ts'
 export { now, workerName } from './clock.ts'
 export { type EncodeOptions, encodeResponse } from './http/encode-response.ts'
 export * from './load/index.ts'
+export { type NumericOptions, parseServerArgs } from './serve/args.ts'
 export {
   IMPLEMENTATION_ENV,
   implementationDir,
   type LessonImplementation,
   lessonImplementation,
 } from './serve/implementation.ts'
-export { announceReady, portFromArgs, type ReadyMessage } from './serve/ready.ts'
+export { announceReady, type ReadyMessage } from './serve/ready.ts'
+export { serveLesson } from './serve/serve-lesson.ts'
 export * from './timeline/index.ts'
 export { TodoError, todo } from './todo.ts'
 export { asyncSleep, blockingSleep, cpuWork, ROUNDS_PER_UNIT } from './work.ts'

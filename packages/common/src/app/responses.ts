@@ -1,6 +1,10 @@
 import type { AppResponse } from './types.ts'
 
-export function json(status: number, value: unknown, headers: Record<string, string> = {}): AppResponse {
+export function json(
+  status: number,
+  value: unknown,
+  headers: Record<string, string> = {},
+): AppResponse {
   return {
     status,
     headers: { 'content-type': 'application/json', ...headers },
@@ -28,4 +32,5 @@ export const STATUS_TEXT: Record<number, string> = {
   500: 'Internal Server Error',
   501: 'Not Implemented',
   503: 'Service Unavailable',
+  505: 'HTTP Version Not Supported',
 }

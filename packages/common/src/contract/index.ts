@@ -38,7 +38,9 @@ export function describeContract(server: () => ServerProcess): void {
       if (!served || served.ended - served.started < 45) {
         throw failure({
           expected: 'the handler to take at least 45 ms (from the x-timeline header)',
-          actual: served ? `${(served.ended - served.started).toFixed(1)} ms` : 'no x-timeline header',
+          actual: served
+            ? `${(served.ended - served.started).toFixed(1)} ms`
+            : 'no x-timeline header',
           reproduce: curlFor(server().baseUrl, spec),
         })
       }
@@ -64,7 +66,11 @@ export function describeContract(server: () => ServerProcess): void {
 
     for (const query of ['?n=0', '?n=x', `?n=${LIMITS.maxCpuUnits + 1}`]) {
       it(`rejects GET /cpu${query} with 400`, async () => {
-        await expectReply(server().baseUrl, { path: `/cpu${query}` }, { status: 400, json: isError })
+        await expectReply(
+          server().baseUrl,
+          { path: `/cpu${query}` },
+          { status: 400, json: isError },
+        )
       })
     }
 
@@ -93,7 +99,10 @@ export function describeContract(server: () => ServerProcess): void {
       await expectReply(
         server().baseUrl,
         { path: '/healthz' },
-        { status: 200, json: (body) => (field(body, 'status') === 'ok' ? undefined : '"status": "ok"') },
+        {
+          status: 200,
+          json: (body) => (field(body, 'status') === 'ok' ? undefined : '"status": "ok"'),
+        },
       )
     })
 

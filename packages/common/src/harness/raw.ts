@@ -18,6 +18,8 @@ export interface RawOptions {
   gapMs?: number
   /** Give up waiting for the server after this long. */
   timeoutMs?: number
+  /** Close our sending side after the last part, as a client that gives up mid-request. */
+  halfClose?: boolean
 }
 
 /**
@@ -28,7 +30,7 @@ export interface RawOptions {
 export async function sendRaw(
   port: number,
   parts: ReadonlyArray<string | Buffer>,
-  { gapMs = 0, timeoutMs = 5_000 }: RawOptions = {},
+  { gapMs = 0, timeoutMs = 5_000, halfClose = false }: RawOptions = {},
 ): Promise<RawReply> {
   const started = performance.now()
   const socket = connect({ host: '127.0.0.1', port })
@@ -56,6 +58,7 @@ export async function sendRaw(
     if (index > 0 && gapMs > 0) await delay(gapMs)
     if (!socket.destroyed) socket.write(part)
   }
+  if (halfClose && !socket.destroyed) socket.end()
   const closedByServer = await closed
   const raw = Buffer.concat(chunks)
   return { ...parseResponse(raw), closedByServer, elapsedMs: performance.now() - started }

@@ -6,7 +6,8 @@ import type { RequestSpec } from '../load/send.ts'
 export function curlFor(baseUrl: string, spec: RequestSpec): string {
   const parts = ['curl -i']
   if (spec.method && spec.method !== 'GET') parts.push(`-X ${spec.method}`)
-  for (const [name, value] of Object.entries(spec.headers ?? {})) parts.push(`-H '${name}: ${value}'`)
+  for (const [name, value] of Object.entries(spec.headers ?? {}))
+    parts.push(`-H '${name}: ${value}'`)
   if (spec.body !== undefined) {
     const body =
       typeof spec.body === 'string' ? spec.body : `<${spec.body.byteLength} bytes of binary data>`
@@ -28,7 +29,12 @@ export class CourseAssertionError extends Error {
 }
 
 /** Builds the three-part failure message: expected, actual, reproduce. */
-export function failure(what: { expected: string; actual: string; reproduce: string; hint?: string }): CourseAssertionError {
+export function failure(what: {
+  expected: string
+  actual: string
+  reproduce: string
+  hint?: string
+}): CourseAssertionError {
   const lines = [
     `expected: ${what.expected}`,
     `actual:   ${what.actual}`,

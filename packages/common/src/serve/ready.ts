@@ -17,18 +17,8 @@ export function announceReady(server: Server, name: string): void {
   if (process.send) {
     process.send({ type: 'ready', port, pid: process.pid } satisfies ReadyMessage)
   } else {
-    console.log(`${name} listening on http://127.0.0.1:${port} (pid ${process.pid}). Ctrl-C stops it.`)
+    console.log(
+      `${name} listening on http://127.0.0.1:${port} (pid ${process.pid}). Ctrl-C stops it.`,
+    )
   }
-}
-
-/** Reads `--port N` (default 0: any free port), rejecting anything else. */
-export function portFromArgs(argv: readonly string[]): number {
-  const index = argv.indexOf('--port')
-  if (index === -1) return 0
-  const raw = argv[index + 1] ?? ''
-  const port = Number(raw)
-  if (!/^\d+$/.test(raw) || port > 65_535) {
-    throw new Error(`--port takes a number from 0 to 65535, got "${raw}"`)
-  }
-  return port
 }

@@ -3,7 +3,16 @@ import type { Span } from './span.ts'
 const ROW = 22
 const LABEL = 180
 const WIDTH = 640
-const PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#9c755f']
+const PALETTE = [
+  '#4e79a7',
+  '#f28e2b',
+  '#59a14f',
+  '#e15759',
+  '#76b7b2',
+  '#edc948',
+  '#b07aa1',
+  '#9c755f',
+]
 
 /**
  * Draws spans as an SVG waterfall: a grey bar while the request waits for the
@@ -22,7 +31,7 @@ export function renderSvg(spans: readonly Span[], title = 'Request timeline'): s
   const rows = spans.map((span, index) => {
     const y = 30 + index * ROW
     const parts = [
-      `<text x="4" y="${y + 14}">${escape(span.label)}</text>`,
+      `<text x="4" y="${y + 14}">${escapeXml(span.label)}</text>`,
       `<rect x="${x(span.sent).toFixed(1)}" y="${y + 4}" width="${Math.max(1, x(span.received) - x(span.sent)).toFixed(1)}" height="14" fill="#ddd"><title>${Math.round(span.received - span.sent)} ms in all</title></rect>`,
     ]
     if (span.server) {
@@ -37,7 +46,7 @@ export function renderSvg(spans: readonly Span[], title = 'Request timeline'): s
   const height = 50 + spans.length * ROW
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${LABEL + WIDTH + 60}" height="${height}" font-family="monospace" font-size="12">`,
-    `<text x="4" y="16" font-weight="bold">${escape(title)}</text>`,
+    `<text x="4" y="16" font-weight="bold">${escapeXml(title)}</text>`,
     `<text x="${LABEL}" y="${height - 6}">0 ms</text>`,
     `<text x="${LABEL + WIDTH - 40}" y="${height - 6}">${Math.round(total)} ms</text>`,
     ...rows,
@@ -46,6 +55,6 @@ export function renderSvg(spans: readonly Span[], title = 'Request timeline'): s
   ].join('\n')
 }
 
-function escape(text: string): string {
+function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }

@@ -12,12 +12,16 @@ export interface WaterfallOptions {
  *
  * Against a blocking server the '#' blocks form a staircase.
  */
-export function renderWaterfall(spans: readonly Span[], { width = 50 }: WaterfallOptions = {}): string {
+export function renderWaterfall(
+  spans: readonly Span[],
+  { width = 50 }: WaterfallOptions = {},
+): string {
   if (spans.length === 0) return '(no requests)\n'
   const origin = Math.min(...spans.map((span) => span.sent))
   const end = Math.max(...spans.map((span) => span.received))
   const total = Math.max(end - origin, 1)
-  const column = (t: number) => Math.min(width, Math.max(0, Math.round(((t - origin) / total) * width)))
+  const column = (t: number) =>
+    Math.min(width, Math.max(0, Math.round(((t - origin) / total) * width)))
   const labelWidth = Math.max(...spans.map((span) => span.label.length))
 
   const rows = spans.map((span, index) => {

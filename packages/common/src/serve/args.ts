@@ -1,0 +1,42 @@
+import { parseArgs } from 'node:util'
+
+/** Each option a server takes: its largest allowed value and a default (or none). */
+export type NumericOptions = Record<string, { max: number; default?: number }>
+
+/**
+ * Reads a server's command line: `--port N` plus the whole-number options it
+ * declares. Anything else (an unknown flag, "abc", a negative number) prints
+ * a one-line error and the usage, then exits with status 2.
+ */
+export function parseServerArgs<T extends NumericOptions>(
+  name: string,
+  spec: T,
+  argv: string[] = process.argv.slice(2),
+): { port: number } & { [K in keyof T]: number | undefined } {
+  const all: NumericOptions = { port: { max: 65_535, default: 0 }, ...spec }
+  const usage = `usage: ${name} ${Object.keys(all)
+    .map((flag) => `[--${flag} N]`)
+    .join(' ')}`
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      options: Object.fromEntries(Object.keys(all).map((flag) => [flag, { type: 'string' }])),
+    })
+    const result: Record<string, number | undefined> = {}
+    for (const [flag, { max, default: fallback }] of Object.entries(all)) {
+      const raw = values[flag]
+      if (typeof raw !== 'string') {
+        result[flag] = fallback
+        continue
+      }
+      if (!/^\d+$/.test(raw) || Number(raw) > max) {
+        throw new Error(`--${flag} takes a whole number from 0 to ${max}, got "${raw}"`)
+      }
+      result[flag] = Number(raw)
+    }
+    return result as { port: number } & { [K in keyof T]: number | undefined }
+  } catch (error) {
+    console.error(`${name}: ${(error as Error).message}\n${usage}`)
+    process.exit(2)
+  }
+}
