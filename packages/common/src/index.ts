@@ -11,6 +11,7 @@ export {
 } from './serve/implementation.ts'
 export { announceReady, type ReadyMessage } from './serve/ready.ts'
 export { serveLesson } from './serve/serve-lesson.ts'
+export { tsxExecArgv } from './serve/tsx.ts'
 export * from './timeline/index.ts'
 export { TodoError, todo } from './todo.ts'
 export { asyncSleep, blockingSleep, cpuWork, ROUNDS_PER_UNIT } from './work.ts'

@@ -2,12 +2,9 @@
 // the test's clock, so the client (the test) and the server never share a
 // thread. The port comes from listen(0) and a ready message, never a sleep.
 import { type ChildProcess, fork } from 'node:child_process'
-import { createRequire } from 'node:module'
-import { pathToFileURL } from 'node:url'
 import type { ReadyMessage } from '../serve/ready.ts'
+import { tsxExecArgv } from '../serve/tsx.ts'
 import { HARNESS_MARK, harnessRunId, track, untrack } from './processes.ts'
-
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
 
 export interface StartOptions {
   /** Absolute path of the server's entry file (a .ts file is fine). */
@@ -31,7 +28,7 @@ export interface ServerProcess {
 
 export async function startServer(options: StartOptions): Promise<ServerProcess> {
   const child = fork(options.entry, options.args ?? [], {
-    execArgv: ['--import', tsxLoader],
+    execArgv: tsxExecArgv,
     env: { ...process.env, ...options.env, [HARNESS_MARK]: harnessRunId },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   })

@@ -1,0 +1,50 @@
+import { spawn } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { type Command, parseCommandArgs } from '../course/command.ts'
+import { UsageError } from '../course/errors.ts'
+import { loadLessons, resolveTarget } from '../course/lessons.ts'
+import { pc } from '../course/output.ts'
+
+const vitestBin = join(
+  dirname(createRequire(import.meta.url).resolve('vitest/package.json')),
+  'vitest.mjs',
+)
+
+export const watch: Command = {
+  name: 'watch',
+  summary: 'run the tests of one lesson or exercise again on every save',
+  usage: `pnpm course watch <lesson|exercise> [--solution] [--poll]
+
+Re-runs the tests each time you save. Press a (or Enter) to re-run by hand,
+q to quit. Where file watching does not work (some network or container
+folders), add --poll, or just press a after each save.`,
+  async run(args) {
+    const { values, positionals } = parseCommandArgs('watch', args, {
+      solution: { type: 'boolean' },
+      poll: { type: 'boolean' },
+    })
+    const [name] = positionals
+    if (!name)
+      throw new UsageError(
+        'watch: name one lesson or exercise, e.g. pnpm course watch parse-request',
+      )
+    const { lesson, exercise } = resolveTarget(name, loadLessons())
+    const files = (exercise ? [exercise] : lesson.exercises).flatMap((each) => each.tests)
+    console.log(pc.dim(`Watching ${files.join(', ')}. Press a to re-run by hand, q to quit.`))
+    const child = spawn(
+      process.execPath,
+      [vitestBin, 'watch', '--configLoader', 'runner', ...files],
+      {
+        cwd: lesson.dir,
+        stdio: 'inherit',
+        env: {
+          ...process.env,
+          COURSE_IMPL: values.solution ? 'solution' : 'exercise',
+          ...(values.poll ? { CHOKIDAR_USEPOLLING: '1' } : {}),
+        },
+      },
+    )
+    return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 0)))
+  },
+}

@@ -1,0 +1,139 @@
+// Runs a lesson's tests with vitest in a child process and reads back what
+// happened, test by test, from vitest's JSON report.
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { dirname, join, relative } from 'node:path'
+import type { Lesson } from './lessons.ts'
+
+const vitestBin = join(
+  dirname(createRequire(import.meta.url).resolve('vitest/package.json')),
+  'vitest.mjs',
+)
+
+export type Status = 'passed' | 'failed' | 'skipped'
+
+export interface Outcome {
+  /** Test file, relative to the lesson, e.g. test/parse-request.test.ts. */
+  file: string
+  name: string
+  status: Status
+  message?: string
+  durationMs: number
+}
+
+export interface TestRun {
+  outcomes: Outcome[]
+  /** Files that failed as a whole (a server that could not start, a syntax error). */
+  fileErrors: Array<{ file: string; message: string }>
+  passed: boolean
+  durationMs: number
+}
+
+export interface RunOptions {
+  /** "exercise", "solution" or an absolute folder (see COURSE_IMPL). */
+  implementation: string
+  /** Stream vitest's own report to the terminal. */
+  show?: boolean
+  /** Only the tests whose name matches. */
+  namePattern?: string
+}
+
+interface VitestReport {
+  testResults: Array<{
+    name: string
+    status: string
+    message: string
+    startTime: number
+    endTime: number
+    assertionResults: Array<{
+      title: string
+      status: string
+      failureMessages: string[]
+      duration?: number
+    }>
+  }>
+}
+
+export async function runTests(
+  lesson: Lesson,
+  files: string[],
+  options: RunOptions,
+): Promise<TestRun> {
+  const outDir = mkdtempSync(join(tmpdir(), 'course-run-'))
+  const report = join(outDir, 'report.json')
+  const args = [
+    vitestBin,
+    'run',
+    '--configLoader',
+    'runner',
+    '--reporter=json',
+    `--outputFile.json=${report}`,
+  ]
+  if (options.show) args.push('--reporter=default')
+  if (options.namePattern) args.push('-t', options.namePattern)
+  args.push(...files)
+  const started = performance.now()
+  const code = await new Promise<number>((resolve) => {
+    const child = spawn(process.execPath, args, {
+      cwd: lesson.dir,
+      env: {
+        ...process.env,
+        COURSE_IMPL: options.implementation,
+        FORCE_COLOR: options.show ? '1' : '0',
+      },
+      stdio: options.show ? 'inherit' : 'ignore',
+    })
+    child.on('exit', (exitCode) => resolve(exitCode ?? 1))
+  })
+  const durationMs = performance.now() - started
+  try {
+    return { ...readReport(lesson, report), durationMs }
+  } catch {
+    const message = `vitest exited with status ${code} and wrote no report`
+    return {
+      outcomes: [],
+      fileErrors: files.map((file) => ({ file, message })),
+      passed: false,
+      durationMs,
+    }
+  } finally {
+    rmSync(outDir, { recursive: true, force: true })
+  }
+}
+
+function readReport(lesson: Lesson, path: string): Omit<TestRun, 'durationMs'> {
+  const report = JSON.parse(readFileSync(path, 'utf8')) as VitestReport
+  const outcomes: Outcome[] = []
+  const fileErrors: TestRun['fileErrors'] = []
+  for (const result of report.testResults) {
+    const file = relative(lesson.dir, result.name)
+    if (result.status === 'failed' && result.message)
+      fileErrors.push({ file, message: result.message })
+    for (const test of result.assertionResults) {
+      const status: Status =
+        test.status === 'passed' ? 'passed' : test.status === 'failed' ? 'failed' : 'skipped'
+      const message = test.failureMessages[0]
+      outcomes.push({
+        file,
+        name: test.title,
+        status,
+        durationMs: test.duration ?? 0,
+        ...(message ? { message } : {}),
+      })
+    }
+  }
+  const passed =
+    fileErrors.length === 0 &&
+    outcomes.length > 0 &&
+    outcomes.every((outcome) => outcome.status !== 'failed')
+  return { outcomes, fileErrors, passed }
+}
+
+/** Did this run fail the test of this name? Skipped because its file broke does not count. */
+export function failedTest(run: TestRun, file: string, name: string): boolean {
+  return run.outcomes.some(
+    (outcome) => outcome.file === file && outcome.name === name && outcome.status === 'failed',
+  )
+}
