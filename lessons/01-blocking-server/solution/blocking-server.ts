@@ -31,7 +31,7 @@ export function createBlockingServer(options: BlockingServerOptions = {}): Serve
   const server = createServer({ pauseOnConnect: true }, (socket) => {
     socket.on('error', () => socket.destroy())
     if (queue.length >= maxQueuedConnections) {
-      socket.end(encodeResponse(errorResponse(503, 'Too many connections waiting'), {}))
+      socket.end(encodeResponse(errorResponse(503, 'Too many connections waiting')))
       return
     }
     queue.push({ socket, accepted: now() })

@@ -6,7 +6,7 @@ import { type ExerciseState, exerciseState } from '../course/progress.ts'
 const symbol: Record<ExerciseState, string> = {
   passed: mark.passed,
   failing: mark.failed,
-  'changed since last run': pc.yellow('~'),
+  'in progress': pc.yellow('~'),
   'not started': mark.pending,
 }
 
@@ -15,8 +15,8 @@ export const status: Command = {
   summary: 'every lesson and exercise at a glance, and what to do next (the default)',
   usage: `pnpm course status
 
-Shows each lesson's exercises as passed, failing, changed since the last
-test run, or not started, then the file to open and the command to run next.
+Shows each lesson's exercises as passed, failing, in progress (changed
+since its last test run) or not started, then the file to open and the command to run next.
 Progress is recorded by \`pnpm course test\`.`,
   async run(args) {
     parseCommandArgs('status', args, {})

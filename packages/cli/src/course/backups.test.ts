@@ -18,7 +18,7 @@ describe('backups', () => {
 
     writeFileSync(mine, 'export const add = (a, b) => a + b // my work\n')
     expect(isUntouched(lesson, exercise)).toBe(false)
-    expect(exerciseState(lesson, exercise, root)).toBe('failing')
+    expect(exerciseState(lesson, exercise, root)).toBe('in progress')
 
     const stamp = backUp(root, lesson, exercise, new Date('2026-01-02T03:04:05.678Z'))
     expect(stamp).toBe('2026-01-02T03-04-05-678Z')

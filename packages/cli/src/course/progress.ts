@@ -6,7 +6,8 @@ import { type Exercise, exercisePath, type Lesson } from './lessons.ts'
 import type { TestRun } from './run-tests.ts'
 import { readState, writeState } from './state.ts'
 
-export type ExerciseState = 'passed' | 'failing' | 'not started' | 'changed since last run'
+/** 'in progress': the file differs from the starter and has changed since its last test run. */
+export type ExerciseState = 'passed' | 'failing' | 'not started' | 'in progress'
 
 interface Record {
   status: 'passed' | 'failing'
@@ -30,7 +31,7 @@ export function exerciseState(lesson: Lesson, exercise: Exercise, root?: string)
   const hash = hashOf(file)
   if (record && record.hash === hash) return record.status
   if (hash === hashOf(exercisePath(lesson, exercise, 'starter'))) return 'not started'
-  return record ? 'changed since last run' : 'failing'
+  return 'in progress'
 }
 
 /** Records, for each exercise whose tests were in this run, whether they all passed. */
