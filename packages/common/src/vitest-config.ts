@@ -13,6 +13,9 @@ export function lessonTestConfig() {
       fileParallelism: false,
       testTimeout: 30_000,
       hookTimeout: 30_000,
+      // A failure should point at the learner's line or the test's, never
+      // into the course's own harness (todo(), failure(), the contract suite).
+      onStackTrace: (_error, frame) => !frame.file.includes('/packages/common/src/'),
     },
   })
 }

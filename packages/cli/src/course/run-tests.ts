@@ -83,7 +83,11 @@ export async function runTests(
         COURSE_IMPL: options.implementation,
         FORCE_COLOR: options.show ? '1' : '0',
       },
-      stdio: options.show ? 'inherit' : 'ignore',
+      stdio: options.show ? ['inherit', 'pipe', 'inherit'] : 'ignore',
+    })
+    // The JSON report is for us; the line announcing it would only puzzle a learner.
+    child.stdout?.on('data', (chunk: Buffer) => {
+      process.stdout.write(chunk.toString().replace(/^JSON report written to .*\n/m, ''))
     })
     child.on('exit', (exitCode) => resolve(exitCode ?? 1))
   })

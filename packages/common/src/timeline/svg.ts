@@ -46,6 +46,7 @@ export function renderSvg(spans: readonly Span[], title = 'Request timeline'): s
   const height = 50 + spans.length * ROW
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${LABEL + WIDTH + 60}" height="${height}" font-family="monospace" font-size="12">`,
+    `<title>${escapeXml(title)}</title>`,
     `<text x="4" y="16" font-weight="bold">${escapeXml(title)}</text>`,
     `<text x="${LABEL}" y="${height - 6}">0 ms</text>`,
     `<text x="${LABEL + WIDTH - 40}" y="${height - 6}">${Math.round(total)} ms</text>`,
