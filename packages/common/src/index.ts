@@ -1,6 +1,7 @@
 export * from './app/index.ts'
 export { now, workerName } from './clock.ts'
 export { type EncodeOptions, encodeResponse } from './http/encode-response.ts'
+export { blockingNodeHttpHandler } from './http/node-http-handler.ts'
 export * from './load/index.ts'
 export { type NumericOptions, parseServerArgs } from './serve/args.ts'
 export {
@@ -10,7 +11,8 @@ export {
   lessonImplementation,
 } from './serve/implementation.ts'
 export { announceReady, type ReadyMessage } from './serve/ready.ts'
-export { serveLesson } from './serve/serve-lesson.ts'
+export { explainTodo, type ServeOptions, serveLesson } from './serve/serve-lesson.ts'
+export { startThread } from './serve/threads.ts'
 export { tsxExecArgv } from './serve/tsx.ts'
 export * from './timeline/index.ts'
 export { TodoError, todo } from './todo.ts'

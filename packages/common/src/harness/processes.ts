@@ -48,3 +48,21 @@ export function markedProcesses(): number[] {
   }
   return pids
 }
+
+/** The parent of a process, or 0 when it is gone (Linux /proc). */
+export function parentOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'latin1')
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+  } catch {
+    return 0
+  }
+}
+
+/** Whether `pid` is one of `ancestors`, or a child, grandchild... of one. */
+export function descendsFrom(pid: number, ancestors: ReadonlySet<number>): boolean {
+  for (let current = pid; current > 1; current = parentOf(current)) {
+    if (ancestors.has(current)) return true
+  }
+  return false
+}

@@ -2,36 +2,50 @@ import type { Server } from 'node:net'
 import { TodoError } from '../todo.ts'
 import { announceReady } from './ready.ts'
 
+export interface ServeOptions {
+  /** Runs after the server has stopped accepting and its connections are done (e.g. close a pool). */
+  afterDrain?: () => Promise<void>
+}
+
 /**
- * Runs a lesson's server: builds it, listens on 127.0.0.1, says it is ready,
- * and stops on SIGTERM or SIGINT. An unfinished exercise (a TodoError) is
- * printed as its message alone: the learner needs the next step, not a stack
+ * Runs `create`; if it stops at an unfinished exercise (a TodoError), prints
+ * the message alone and exits: the learner needs the next step, not a stack
  * trace into the course's own code.
  */
-export async function serveLesson(
-  name: string,
-  port: number,
-  create: () => Server | Promise<Server>,
-): Promise<Server> {
-  let server: Server
+export async function explainTodo<T>(create: () => T | Promise<T>): Promise<T> {
   try {
-    server = await create()
+    return await create()
   } catch (error) {
     if (!(error instanceof TodoError)) throw error
     console.error(error.message)
     process.exit(1)
   }
+}
+
+/**
+ * Runs a lesson's server: builds it, listens on 127.0.0.1, says it is ready,
+ * and stops on a signal: SIGTERM gracefully (no new connections, the current
+ * ones finish), SIGINT at once.
+ */
+export async function serveLesson(
+  name: string,
+  port: number,
+  create: () => Server | Promise<Server>,
+  options: ServeOptions = {},
+): Promise<Server> {
+  const server = await explainTodo(create)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, '127.0.0.1', resolve)
   })
   announceReady(server, name)
-  // A server blocked in a handler sees the signal only once the handler returns.
-  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-    process.once(signal, () => {
-      server.close()
+  // A server blocked in a handler sees a signal only once the handler returns.
+  process.once('SIGTERM', () => {
+    server.close(async () => {
+      await options.afterDrain?.()
       process.exit(0)
     })
-  }
+  })
+  process.once('SIGINT', () => process.exit(0))
   return server
 }
