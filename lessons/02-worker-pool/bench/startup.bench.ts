@@ -1,0 +1,66 @@
+// What a worker costs before it does any work: the time to start one and the
+// memory it holds, for a process (fork) and for a thread (worker_threads).
+// Both run a plain .mjs file that does nothing, without the TypeScript loader
+// this script runs under, so the figures are Node's own.
+import { fork } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import { median } from '@course/common'
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+const STARTS = 10
+const HELD = 8
+
+/** Resident memory of a process, in MiB (Linux /proc). */
+function rssMiB(pid: number | string = 'self'): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024
+}
+
+async function startProcess() {
+  const started = performance.now()
+  const child = fork(here('./fixtures/idle-process.mjs'), { execArgv: [] })
+  await new Promise((resolve) => child.once('message', resolve))
+  return { ms: performance.now() - started, child }
+}
+
+async function startThread() {
+  const started = performance.now()
+  const worker = new Worker(here('./fixtures/idle-thread.mjs'), { execArgv: [] })
+  await new Promise((resolve) => worker.once('message', resolve))
+  return { ms: performance.now() - started, worker }
+}
+
+const processMs: number[] = []
+const threadMs: number[] = []
+for (let i = 0; i < STARTS; i++) {
+  const p = await startProcess()
+  processMs.push(p.ms)
+  p.child.disconnect()
+  const t = await startThread()
+  threadMs.push(t.ms)
+  await t.worker.terminate()
+}
+
+// Memory: hold HELD of each at once. A process has its own RSS; a thread's
+// cost is what its V8 isolate and stack add to ours.
+const processes = await Promise.all(Array.from({ length: HELD }, startProcess))
+const processMiB = median(processes.map(({ child }) => rssMiB(child.pid ?? 'self')))
+for (const { child } of processes) child.disconnect()
+const before = rssMiB()
+const threads = await Promise.all(Array.from({ length: HELD }, startThread))
+const threadMiB = (rssMiB() - before) / HELD
+await Promise.all(threads.map(({ worker }) => worker.terminate()))
+
+const row = (name: string, ms: number, mib: number) =>
+  `${name.padEnd(8)} ${ms.toFixed(1).padStart(12)} ${mib.toFixed(1).padStart(13)}`
+console.log(
+  `\nStart-up (median of ${STARTS}) and memory (median of ${HELD} held at once), Node ${process.version}\n`,
+)
+console.log('worker   start-up ms   memory MiB')
+console.log(row('process', median(processMs), processMiB))
+console.log(row('thread', median(threadMs), threadMiB))
+console.log(
+  `\nA process costs ${(median(processMs) / median(threadMs)).toFixed(1)}x a thread's start-up and ${(processMiB / threadMiB).toFixed(1)}x its memory.`,
+)

@@ -1,0 +1,184 @@
+import { setTimeout as delay } from 'node:timers/promises'
+import { burst, maxConcurrent, send, workersSeen } from '@course/common'
+import { describeContract } from '@course/common/contract'
+import {
+  checkLeaksAfterEach,
+  failure,
+  type ServerProcess,
+  startServer,
+  useServer,
+} from '@course/common/harness'
+import { describe, expect, it } from 'vitest'
+import { processPool } from './lesson-servers.ts'
+
+checkLeaksAfterEach()
+
+/** Worker pids seen answering a burst of /whoami (round-robin: 3 per worker reach every one). */
+async function workerPids(server: ServerProcess, workers: number): Promise<number[]> {
+  const { spans } = await burst(server.baseUrl, { path: '/whoami', n: workers * 3 })
+  return workersSeen(spans).map((name) => Number(name.split('/')[0]))
+}
+
+/** Polls until `check` holds, for at most `ms`; returns whether it did. */
+async function eventually(check: () => Promise<boolean>, ms = 10_000): Promise<boolean> {
+  const deadline = Date.now() + ms
+  while (Date.now() < deadline) {
+    if (await check()) return true
+    await delay(200)
+  }
+  return false
+}
+
+describe('a pool of 3 worker processes', () => {
+  const server = useServer(processPool(['--workers', '3']))
+
+  describeContract(server)
+
+  it('serves W requests at once, never more, in W distinct processes', async () => {
+    const { spans } = await burst(server().baseUrl, { path: '/io?ms=150', n: 7 })
+    const overlap = maxConcurrent(spans)
+    const pids = workersSeen(spans)
+    if (overlap !== 3 || pids.length !== 3) {
+      throw failure({
+        expected: '7 requests on 3 workers: exactly 3 served at once, by 3 distinct processes',
+        actual: `${overlap} at once, by ${pids.length} processes (${pids.join(', ')})`,
+        reproduce: 'pnpm course timeline 02 --n 7 --ms 150',
+      })
+    }
+  })
+
+  it('takes about ceil(N/W) x T for N requests of T', async () => {
+    const three = await burst(server().baseUrl, { path: '/io?ms=120', n: 3 })
+    const nine = await burst(server().baseUrl, { path: '/io?ms=120', n: 9 })
+    const ratio = nine.wallMs / three.wallMs
+    expect(ratio).toBeGreaterThan(2)
+    expect(ratio).toBeLessThan(4.2)
+  })
+
+  it('restarts a worker that dies, so the pool is back to W', async () => {
+    const before = await workerPids(server(), 3)
+    const victim = before[0] ?? 0
+    process.kill(victim, 'SIGKILL')
+    let after: number[] = []
+    const back = await eventually(async () => {
+      after = await workerPids(server(), 3)
+      return after.length === 3 && !after.includes(victim)
+    })
+    if (!back) {
+      throw failure({
+        expected: `3 workers again after kill -9 ${victim}, none of them ${victim}`,
+        actual: `workers answering: ${after.join(', ')}`,
+        reproduce: 'kill -9 <a worker pid from /whoami>; then curl /whoami a few times',
+        hint: "listen for each child's 'exit' and start a replacement unless you are stopping",
+      })
+    }
+  })
+})
+
+describe('kill -9 of a worker under load', () => {
+  const server = useServer(processPool(['--workers', '2']))
+
+  it('fails only the requests in flight on that worker', async () => {
+    const [victim, survivor] = await workerPids(server(), 2)
+    const load = burst(server().baseUrl, { path: '/io?ms=400', n: 6 })
+    await delay(150)
+    process.kill(victim ?? 0, 'SIGKILL')
+    const { replies } = await load
+    const failed = replies.filter((reply) => reply.status !== 200)
+    const servedBy = replies
+      .filter((reply) => reply.status === 200)
+      .map((reply) => reply.span.server?.servedBy)
+    // Round-robin gave each worker 3 of the 6: the victim's share may fail, the survivor's must not.
+    expect(failed.length).toBeGreaterThanOrEqual(1)
+    expect(failed.length).toBeLessThanOrEqual(3)
+    expect(servedBy.every((name) => name?.startsWith(`${survivor}/`))).toBe(true)
+    expect(await eventually(async () => (await workerPids(server(), 2)).length === 2)).toBe(true)
+  })
+})
+
+describe('a worker stuck past the timeout', () => {
+  const server = useServer(processPool(['--workers', '1', '--timeout-ms', '800']))
+
+  it('is killed and replaced', async () => {
+    const [stuck] = await workerPids(server(), 1)
+    const reply = await send(server().baseUrl, { path: '/io?ms=6000' })
+    const waited = reply.span.received - reply.span.sent
+    const [replacement] = await workerPids(server(), 1)
+    if (reply.status !== 0 || waited > 4_000 || replacement === stuck) {
+      throw failure({
+        expected:
+          'the stuck worker killed about 800 ms in (its request cut off), then a new worker',
+        actual: `status ${reply.status} after ${Math.round(waited)} ms; worker ${stuck} then ${replacement}`,
+        reproduce:
+          'pnpm course serve 02 -- --workers 1 --timeout-ms 800; curl "http://127.0.0.1:<port>/io?ms=6000"',
+        hint: "kill a worker whose last heartbeat is older than timeoutMs; 'exit' then replaces it",
+      })
+    }
+  })
+})
+
+describe('signals', () => {
+  it('SIGTERM drains in-flight requests with 200 and refuses new ones', async () => {
+    const server = await startServer(processPool(['--workers', '2']))
+    const inFlight = burst(server.baseUrl, { path: '/io?ms=600', n: 2 })
+    await delay(200)
+    server.child.kill('SIGTERM')
+    await delay(100)
+    const late = await send(server.baseUrl, { path: '/healthz' })
+    const statuses = (await inFlight).replies.map((reply) => reply.status)
+    await server.exited
+    if (statuses.join() !== '200,200' || late.status !== 0) {
+      throw failure({
+        expected: 'both in-flight requests answered 200, then a new connection refused',
+        actual: `in flight: ${statuses.join(', ')}; new request: ${late.status || late.span.error}`,
+        reproduce:
+          'curl "http://127.0.0.1:<port>/io?ms=3000" & sleep 0.5; kill -TERM <supervisor pid>',
+        hint: "on SIGTERM close the listening socket, send each worker { type: 'stop' } and wait for them",
+      })
+    }
+  })
+
+  it('SIGINT stops at once, in-flight requests and all', async () => {
+    const server = await startServer(processPool(['--workers', '1']))
+    const inFlight = send(server.baseUrl, { path: '/io?ms=3000' })
+    await delay(200)
+    const started = performance.now()
+    server.child.kill('SIGINT')
+    await server.exited
+    expect(performance.now() - started).toBeLessThan(2_000)
+    expect((await inFlight).status).toBe(0)
+  })
+
+  it('SIGTTIN adds a worker and SIGTTOU removes one', async () => {
+    const server = await startServer(processPool(['--workers', '2']))
+    try {
+      server.child.kill('SIGTTIN')
+      expect(await eventually(async () => (await workerPids(server, 3)).length === 3)).toBe(true)
+      // One at a time: two of the same signal sent together may arrive as one.
+      for (const expected of [2, 1]) {
+        server.child.kill('SIGTTOU')
+        expect(
+          await eventually(async () => (await workerPids(server, 3)).length === expected),
+        ).toBe(true)
+      }
+    } finally {
+      await server.stop()
+    }
+  })
+
+  it('recycles a worker after its maximum number of requests', async () => {
+    const server = await startServer(processPool(['--workers', '1', '--max-requests', '3']))
+    try {
+      const pids: number[] = []
+      for (let i = 0; i < 9; i++) {
+        const reply = await send(server.baseUrl, { path: '/whoami' })
+        expect(reply.status).toBe(200)
+        pids.push(Number(JSON.parse(reply.body.toString()).pid))
+      }
+      // 9 requests, 3 per worker: at least 3 different workers served them, each one a run of requests.
+      expect(new Set(pids).size).toBeGreaterThanOrEqual(3)
+    } finally {
+      await server.stop()
+    }
+  })
+})

@@ -1,0 +1,110 @@
+import { connect } from 'node:net'
+import { burst, maxConcurrent, send, workersSeen } from '@course/common'
+import { describeContract } from '@course/common/contract'
+import { checkLeaksAfterEach, failure, startServer, useServer } from '@course/common/harness'
+import { describe, expect, it } from 'vitest'
+import { threadedServer } from './lesson-servers.ts'
+
+checkLeaksAfterEach()
+
+describe('with 3 threads', () => {
+  const server = useServer(threadedServer(['--threads', '3']))
+
+  describeContract(server)
+
+  it('serves W requests at once, never more, on W distinct threads', async () => {
+    const { spans } = await burst(server().baseUrl, { path: '/io?ms=150', n: 7 })
+    const overlap = maxConcurrent(spans)
+    const threads = workersSeen(spans).length
+    if (overlap !== 3 || threads !== 3) {
+      throw failure({
+        expected: '7 requests on 3 threads: exactly 3 served at once, by 3 distinct threads',
+        actual: `${overlap} at once, by ${threads} threads (${workersSeen(spans).join(', ')})`,
+        reproduce: 'pnpm course timeline 02 --n 7 --ms 150',
+      })
+    }
+  })
+
+  it('takes about ceil(N/W) x T for N requests of T', async () => {
+    const three = await burst(server().baseUrl, { path: '/io?ms=120', n: 3 })
+    const nine = await burst(server().baseUrl, { path: '/io?ms=120', n: 9 })
+    // 3 requests on 3 threads take one round of T; 9 take three rounds.
+    const ratio = nine.wallMs / three.wallMs
+    if (ratio < 2 || ratio > 4.2) {
+      throw failure({
+        expected: '9 requests to take about 3 times as long as 3 (between 2x and 4.2x)',
+        actual: `${Math.round(three.wallMs)} ms for 3, ${Math.round(nine.wallMs)} ms for 9: ${ratio.toFixed(2)}x`,
+        reproduce: 'pnpm course timeline 02 --n 9 --ms 120',
+      })
+    }
+  })
+
+  it('lets a fast request through while a slow one holds a thread', async () => {
+    const slow = send(server().baseUrl, { path: '/io?ms=800' })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const fast = await send(server().baseUrl, { path: '/healthz' })
+    expect(fast.status).toBe(200)
+    expect(fast.span.received - fast.span.sent).toBeLessThan(400)
+    expect((await slow).status).toBe(200)
+  })
+})
+
+describe('with 1 thread and a queue of 1', () => {
+  const server = useServer(threadedServer(['--threads', '1', '--max-queue', '1']))
+
+  it('answers 503 with Retry-After when every thread is busy and the queue is full', async () => {
+    const { replies } = await burst(server().baseUrl, { path: '/io?ms=300', n: 3 })
+    const statuses = replies.map((reply) => reply.status).sort()
+    const refused = replies.find((reply) => reply.status === 503)
+    if (statuses.join() !== '200,200,503' || refused?.headers['retry-after'] !== '1') {
+      throw failure({
+        expected: 'two 200s (one running, one queued) and one 503 with Retry-After: 1',
+        actual: `${statuses.join(', ')}; Retry-After: ${refused?.headers['retry-after']}`,
+        reproduce: 'for i in 1 2 3; do curl -si "http://127.0.0.1:8080/io?ms=300" | head -1 & done',
+      })
+    }
+  })
+
+  it('frees the thread of a client that hangs up', async () => {
+    const gone = connect({ host: '127.0.0.1', port: server().port })
+    gone.on('error', () => {})
+    gone.write('GET /io?ms=5000 HTTP/1.1\r\nHost: x\r\n\r\n')
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    gone.destroy()
+    const next = await send(server().baseUrl, { path: '/io?ms=1' })
+    expect(next.status).toBe(200)
+    // Far sooner than the 5 s the abandoned request would have held the only thread.
+    expect(next.span.received - next.span.sent).toBeLessThan(2_500)
+  })
+})
+
+describe('with a task timeout', () => {
+  const server = useServer(threadedServer(['--threads', '1', '--task-timeout-ms', '300']))
+
+  it('answers 504 when a request runs past the timeout, and keeps serving', async () => {
+    const stuck = await send(server().baseUrl, { path: '/io?ms=3000' })
+    expect(stuck.status).toBe(504)
+    expect(stuck.span.received - stuck.span.sent).toBeLessThan(2_000)
+    expect((await send(server().baseUrl, { path: '/healthz' })).status).toBe(200)
+  })
+})
+
+describe('on SIGTERM', () => {
+  it('drains in-flight requests with 200 and refuses new ones', async () => {
+    const server = await startServer(threadedServer(['--threads', '2']))
+    const inFlight = burst(server.baseUrl, { path: '/io?ms=500', n: 2 })
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    server.child.kill('SIGTERM')
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const late = await send(server.baseUrl, { path: '/healthz' })
+    const statuses = (await inFlight).replies.map((reply) => reply.status)
+    await server.exited
+    if (statuses.join() !== '200,200' || late.status !== 0) {
+      throw failure({
+        expected: 'both in-flight requests answered 200, a new connection refused',
+        actual: `in flight: ${statuses.join(', ')}; new request: ${late.status || late.span.error}`,
+        reproduce: 'curl "http://127.0.0.1:8080/io?ms=3000" & sleep 0.5; kill -TERM <server pid>',
+      })
+    }
+  })
+})

@@ -1,0 +1,7 @@
+import { fileURLToPath } from 'node:url'
+
+/** The file every pool thread starts from. */
+export const runnerFile = fileURLToPath(new URL('./runner.ts', import.meta.url))
+
+/** The task module of the threaded server. */
+export const appTaskFile = fileURLToPath(new URL('./app-task.ts', import.meta.url))
