@@ -1,8 +1,10 @@
-import { burst, LIMITS, maxConcurrent, type Span } from '@course/common'
+import { burst, LIMITS } from '@course/common'
 import { describeContract } from '@course/common/contract'
 import {
   checkLeaksAfterEach,
   curlFor,
+  expectRatio,
+  expectServedAtOnce,
   failure,
   ncFor,
   sendRaw,
@@ -16,36 +18,26 @@ const server = useServer(lessonServer())
 
 describeContract(server)
 
-function expectOneAtATime(spans: Span[], path: string) {
-  const overlap = maxConcurrent(spans)
-  if (overlap !== 1) {
-    throw failure({
-      expected: 'the server to serve one request at a time (server-side intervals never overlap)',
-      actual: `${overlap} requests were being served at the same instant`,
-      reproduce: `for i in 1 2 3 4; do ${curlFor(server().baseUrl, { path })} & done; wait`,
-    })
-  }
-}
-
 describe('the blocking server', () => {
   it('serves one request at a time: no two server-side intervals overlap', async () => {
     const { spans } = await burst(server().baseUrl, { path: '/io?ms=40', n: 6 })
     expect(spans.every((span) => span.status === 200)).toBe(true)
-    expectOneAtATime(spans, '/io?ms=40')
+    expectServedAtOnce(spans, 1, {
+      reproduce: `for i in 1 2 3 4; do ${curlFor(server().baseUrl, { path: '/io?ms=40' })} & done; wait`,
+    })
   })
 
   it('takes about N times as long for N concurrent requests', async () => {
     const two = await burst(server().baseUrl, { path: '/io?ms=60', n: 2 })
     const six = await burst(server().baseUrl, { path: '/io?ms=60', n: 6 })
     // The ideal ratio is 3; the tolerance absorbs a busy 2-core machine.
-    const ratio = six.wallMs / two.wallMs
-    if (ratio < 2 || ratio > 4.5) {
-      throw failure({
-        expected: '6 requests to take about 3 times as long as 2 (between 2x and 4.5x)',
-        actual: `${Math.round(two.wallMs)} ms for 2, ${Math.round(six.wallMs)} ms for 6: ${ratio.toFixed(2)}x`,
-        reproduce: 'pnpm course timeline 01 --n 6 --ms 60',
-      })
-    }
+    expectRatio({
+      names: ['6 requests', '2 requests'],
+      times: [six.wallMs, two.wallMs],
+      min: 2,
+      max: 4.5,
+      reproduce: 'pnpm course timeline 01 --n 6 --ms 60',
+    })
   })
 
   it('makes every request wait behind a slow one', async () => {

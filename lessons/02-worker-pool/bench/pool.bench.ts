@@ -50,8 +50,8 @@ const servers: Contender[] = [
   },
 ]
 
-/** CPU units that cost about 5 ms here, and their measured cost c. */
-function calibrate(): { units: number; costMs: number } {
+/** CPU units that cost about 5 ms here, their measured cost c, and the cost of one unit. */
+function calibrate(): { units: number; costMs: number; unitMs: number } {
   for (let i = 0; i < 50; i++) cpuWork(5)
   const perUnit = median(
     Array.from({ length: 20 }, () => {
@@ -61,10 +61,10 @@ function calibrate(): { units: number; costMs: number } {
     }),
   )
   const units = Math.max(1, Math.round(5 / perUnit))
-  return { units, costMs: units * perUnit }
+  return { units, costMs: units * perUnit, unitMs: perUnit }
 }
 
-const { units, costMs } = calibrate()
+const { units, costMs, unitMs } = calibrate()
 const workloads = [
   { name: 'io', path: `/io?ms=${WAIT_MS}`, ideal: (w: number) => (w * 1000) / WAIT_MS },
   {
@@ -72,6 +72,8 @@ const workloads = [
     path: `/cpu?n=${units}`,
     ideal: (w: number) => (Math.min(w, cores) * 1000) / costMs,
   },
+  // A task far smaller than the cost of a request: what each pool adds per task shows here.
+  { name: 'cpu-1', path: '/cpu?n=1', ideal: (w: number) => (Math.min(w, cores) * 1000) / unitMs },
 ]
 
 interface Cell {
@@ -121,7 +123,7 @@ const find = (server: string, workload: string, workers: number) =>
   )
 
 console.log(
-  `\n\nT = ${WAIT_MS} ms for io; c = ${costMs.toFixed(1)} ms (${units} units) for cpu; ${cores} cores; ${SECONDS} s per cell; C = 2W connections\n`,
+  `\n\nT = ${WAIT_MS} ms for io; c = ${costMs.toFixed(1)} ms (${units} units) for cpu, ${unitMs.toFixed(2)} ms for cpu-1; ${cores} cores; ${SECONDS} s per cell; C = 2W connections\n`,
 )
 console.log(
   'workload  W  server      req/s   ideal   of ideal   p50 ms   p99 ms   vs anchor   errors',

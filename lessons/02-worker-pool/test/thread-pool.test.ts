@@ -146,30 +146,31 @@ describe('ThreadPool', () => {
 
   it('scales CPU work with threads up to the core count, and not beyond', async () => {
     const cores = Math.min(availableParallelism(), 4)
-    const time = async (threads: number) => {
-      const pool = await startPool({ threads, maxQueue: 64 })
-      // Warm-up: every thread compiles the hot loop once, outside the measured window.
-      await Promise.all(Array.from({ length: threads * 2 }, () => pool.run({ cpuUnits: 10 })))
-      const started = performance.now()
-      await Promise.all(Array.from({ length: cores * 4 }, () => pool.run({ cpuUnits: 60 })))
-      const elapsed = performance.now() - started
-      await pool.close()
-      return elapsed
-    }
+    const pools = await Promise.all(
+      [1, cores, cores * 2].map((threads) => startPool({ threads, maxQueue: 64 })),
+    )
+    const burstOn = (pool: ThreadPool<TestTask, TestResult>, cpuUnits: number) =>
+      Promise.all(Array.from({ length: cores * 4 }, () => pool.run({ cpuUnits })))
+    // Warm-up: every thread compiles the hot loop once, outside the measured windows.
+    await Promise.all(pools.map((pool) => burstOn(pool, 20)))
     // Interleaved rounds, medians: a noisy moment hurts every size alike.
-    const one: number[] = []
-    const all: number[] = []
-    const twice: number[] = []
-    for (let round = 0; round < 3; round++) {
-      one.push(await time(1))
-      all.push(await time(cores))
-      twice.push(await time(cores * 2))
+    const samples = pools.map((): number[] => [])
+    for (let round = 0; round < 5; round++) {
+      for (const [i, pool] of pools.entries()) {
+        const started = performance.now()
+        await burstOn(pool, 250)
+        samples[i]?.push(performance.now() - started)
+      }
     }
-    const speedup = median(one) / median(all)
-    const beyond = median(one) / median(twice)
-    if (speedup < cores * 0.65 || beyond > speedup * 1.25) {
+    const [one = 0, all = 1, twice = 1] = samples.map(median)
+    const speedup = one / all
+    const beyond = one / twice
+    // Clearly faster with more cores (a pool that ran tasks one by one would give 1.0x), and
+    // no real gain past them. Wide bands: other processes may be using the cores too.
+    const least = 1 + 0.25 * (cores - 1)
+    if (speedup < least || beyond > speedup * 1.3) {
       throw failure({
-        expected: `${cores} threads about ${cores}x faster than 1 (at least ${(cores * 0.65).toFixed(1)}x), and ${cores * 2} threads no faster than ${cores}`,
+        expected: `${cores} threads at least ${least.toFixed(2)}x faster than 1, and ${cores * 2} threads no faster than ${cores}`,
         actual: `${speedup.toFixed(2)}x with ${cores} threads, ${beyond.toFixed(2)}x with ${cores * 2}`,
         reproduce: 'pnpm course bench 02',
       })

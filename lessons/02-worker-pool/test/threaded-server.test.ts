@@ -1,7 +1,14 @@
 import { connect } from 'node:net'
-import { burst, maxConcurrent, send, workersSeen } from '@course/common'
+import { burst, send } from '@course/common'
 import { describeContract } from '@course/common/contract'
-import { checkLeaksAfterEach, failure, startServer, useServer } from '@course/common/harness'
+import {
+  checkLeaksAfterEach,
+  expectRatio,
+  expectServedAtOnce,
+  failure,
+  startServer,
+  useServer,
+} from '@course/common/harness'
 import { describe, expect, it } from 'vitest'
 import { threadedServer } from './lesson-servers.ts'
 
@@ -12,31 +19,24 @@ describe('with 3 threads', () => {
 
   describeContract(server)
 
-  it('serves W requests at once, never more, on W distinct threads', async () => {
+  it('serves W requests at once, never more, on W distinct workers', async () => {
     const { spans } = await burst(server().baseUrl, { path: '/io?ms=150', n: 7 })
-    const overlap = maxConcurrent(spans)
-    const threads = workersSeen(spans).length
-    if (overlap !== 3 || threads !== 3) {
-      throw failure({
-        expected: '7 requests on 3 threads: exactly 3 served at once, by 3 distinct threads',
-        actual: `${overlap} at once, by ${threads} threads (${workersSeen(spans).join(', ')})`,
-        reproduce: 'pnpm course timeline 02 --n 7 --ms 150',
-      })
-    }
+    expectServedAtOnce(spans, 3, {
+      reproduce: 'pnpm course timeline 02 --server threads --n 7 --ms 150',
+    })
   })
 
   it('takes about ceil(N/W) x T for N requests of T', async () => {
     const three = await burst(server().baseUrl, { path: '/io?ms=120', n: 3 })
     const nine = await burst(server().baseUrl, { path: '/io?ms=120', n: 9 })
-    // 3 requests on 3 threads take one round of T; 9 take three rounds.
-    const ratio = nine.wallMs / three.wallMs
-    if (ratio < 2 || ratio > 4.2) {
-      throw failure({
-        expected: '9 requests to take about 3 times as long as 3 (between 2x and 4.2x)',
-        actual: `${Math.round(three.wallMs)} ms for 3, ${Math.round(nine.wallMs)} ms for 9: ${ratio.toFixed(2)}x`,
-        reproduce: 'pnpm course timeline 02 --n 9 --ms 120',
-      })
-    }
+    // 3 requests on 3 workers take one round of T; 9 take three rounds.
+    expectRatio({
+      names: ['9 requests', '3 requests'],
+      times: [nine.wallMs, three.wallMs],
+      min: 2,
+      max: 4.2,
+      reproduce: 'pnpm course timeline 02 --server threads --n 9 --ms 120',
+    })
   })
 
   it('lets a fast request through while a slow one holds a thread', async () => {

@@ -1,16 +1,21 @@
 // Node's cluster, the production relative of the supervisor: W workers, each
 // running lesson 01's blocking server (its reference) on a port the primary
 // shares. `--shared-handle` switches cluster from its default round-robin to
-// letting the operating system pick the worker for each connection.
+// letting the operating system pick the worker for each connection; `--http`
+// runs Node's own HTTP server in the workers instead, which keeps connections
+// alive (lesson 01's closes each one).
 import cluster from 'node:cluster'
-import { parseServerArgs } from '@course/common'
+import { createServer } from 'node:http'
+import { blockingNodeHttpHandler, parseServerArgs } from '@course/common'
 import { createBlockingServer } from '@course/lesson-01-blocking-server/reference/blocking-server.ts'
 
+const switches = ['--shared-handle', '--http']
 const sharedHandle = process.argv.includes('--shared-handle')
+const http = process.argv.includes('--http')
 const args = parseServerArgs(
   'serve-cluster',
   { workers: { max: 64, default: 4 } },
-  process.argv.slice(2).filter((arg) => arg !== '--shared-handle'),
+  process.argv.slice(2).filter((arg) => !switches.includes(arg)),
 )
 
 if (cluster.isPrimary) {
@@ -28,5 +33,6 @@ if (cluster.isPrimary) {
   })
 } else {
   // Port 0 in every worker: cluster gives them all the same port.
-  createBlockingServer().listen(args.port, '127.0.0.1')
+  const server = http ? createServer(blockingNodeHttpHandler) : createBlockingServer()
+  server.listen(args.port, '127.0.0.1')
 }

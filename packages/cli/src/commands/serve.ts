@@ -1,17 +1,18 @@
 import { spawn } from 'node:child_process'
-import { join } from 'node:path'
 import { tsxExecArgv } from '@course/common'
 import { type Command, parseCommandArgs } from '../course/command.ts'
 import { UsageError } from '../course/errors.ts'
-import { loadLessons, resolveTarget } from '../course/lessons.ts'
+import { loadLessons, resolveTarget, serverEntry } from '../course/lessons.ts'
 
 export const serve: Command = {
   name: 'serve',
   summary: "start a lesson's server in the foreground, to try it with curl",
-  usage: `pnpm course serve <lesson> [--solution] [-- <server options>]
+  usage: `pnpm course serve <lesson> [--server <name>] [--solution] [-- <server options>]
 
-Starts your server (or the reference, with --solution) on 127.0.0.1. Options
-after -- go to the server, e.g. pnpm course serve 01 -- --port 8080.
+Starts your server (or the reference, with --solution) on 127.0.0.1. A lesson
+with several servers names them in its lesson.json (lesson 02: processes,
+threads); --server picks one. Options after -- go to the server, e.g.
+pnpm course serve 01 -- --port 8080.
 Then, in another terminal: curl -i http://127.0.0.1:8080/io?ms=500`,
   async run(args) {
     const split = args.indexOf('--')
@@ -19,18 +20,16 @@ Then, in another terminal: curl -i http://127.0.0.1:8080/io?ms=500`,
     const passed = split === -1 ? [] : args.slice(split + 1)
     const { values, positionals } = parseCommandArgs('serve', own, {
       solution: { type: 'boolean' },
+      server: { type: 'string' },
     })
     const [name] = positionals
     if (!name) throw new UsageError('serve: name a lesson, e.g. pnpm course serve 01')
     const { lesson } = resolveTarget(name, loadLessons())
-    const child = spawn(
-      process.execPath,
-      [...tsxExecArgv, join(lesson.dir, 'bin', 'serve.ts'), ...passed],
-      {
-        stdio: 'inherit',
-        env: { ...process.env, COURSE_IMPL: values.solution ? 'solution' : 'exercise' },
-      },
-    )
+    const entry = serverEntry(lesson, values.server)
+    const child = spawn(process.execPath, [...tsxExecArgv, entry, ...passed], {
+      stdio: 'inherit',
+      env: { ...process.env, COURSE_IMPL: values.solution ? 'solution' : 'exercise' },
+    })
     for (const signal of ['SIGINT', 'SIGTERM'] as const)
       process.on(signal, () => child.kill(signal))
     return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 0)))

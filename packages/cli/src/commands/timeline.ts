@@ -4,7 +4,7 @@ import { burst, maxConcurrent, renderSvg, renderWaterfall, toChromeTrace } from 
 import { startServer } from '@course/common/server-process'
 import { type Command, parseCommandArgs } from '../course/command.ts'
 import { UsageError } from '../course/errors.ts'
-import { courseRoot, loadLessons, resolveTarget } from '../course/lessons.ts'
+import { courseRoot, loadLessons, resolveTarget, serverEntry } from '../course/lessons.ts'
 import { pc, shown } from '../course/output.ts'
 import { stateDir } from '../course/state.ts'
 
@@ -19,7 +19,7 @@ function wholeNumber(flag: string, raw: string | undefined, fallback: number, ma
 export const timeline: Command = {
   name: 'timeline',
   summary: "record and show a request timeline against a lesson's server",
-  usage: `pnpm course timeline <lesson> [--n 5] [--ms 100] [--solution]
+  usage: `pnpm course timeline <lesson> [--n 5] [--ms 100] [--server <name>] [--solution]
 
 Starts the lesson's server, fires N requests of GET /io?ms=MS at once, and
 draws what the server did with them: '.' while a request waited, '#' while it
@@ -30,6 +30,7 @@ ui.perfetto.dev) to .course/timelines/.`,
       n: { type: 'string' },
       ms: { type: 'string' },
       solution: { type: 'boolean' },
+      server: { type: 'string' },
     })
     const [name] = positionals
     if (!name) throw new UsageError('timeline: name a lesson, e.g. pnpm course timeline 01')
@@ -37,7 +38,7 @@ ui.perfetto.dev) to .course/timelines/.`,
     const ms = wholeNumber('ms', values.ms, 100, 10_000)
     const { lesson } = resolveTarget(name, loadLessons())
     const server = await startServer({
-      entry: join(lesson.dir, 'bin', 'serve.ts'),
+      entry: serverEntry(lesson, values.server),
       env: { COURSE_IMPL: values.solution ? 'solution' : 'exercise' },
     })
     try {

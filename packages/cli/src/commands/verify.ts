@@ -9,8 +9,8 @@ interface Check {
   lesson: Lesson
   what: string
   expected: string
-  /** Runs the check; returns what happened and whether that is what was expected. */
-  run(): Promise<{ ok: boolean; actual: string }>
+  /** Runs the check; returns what happened, whether that is what was expected, and why not. */
+  run(): Promise<{ ok: boolean; actual: string; details?: string[] }>
 }
 
 const counts = (run: TestRun) => {
@@ -22,6 +22,17 @@ const counts = (run: TestRun) => {
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
+/** Each failing test or broken file, with the first line of what it said. */
+function failures(run: TestRun): string[] {
+  const firstLine = (message = '') => message.split('\n')[0]?.slice(0, 160) ?? ''
+  return [
+    ...run.fileErrors.map((error) => `${error.file}: ${firstLine(error.message)}`),
+    ...run.outcomes
+      .filter((outcome) => outcome.status === 'failed')
+      .map((outcome) => `${outcome.file} > ${outcome.name}: ${firstLine(outcome.message)}`),
+  ]
+}
+
 function checksFor(lesson: Lesson): Check[] {
   const allTests = lesson.exercises.flatMap((exercise) => exercise.tests)
   let starterRun: Promise<TestRun> | undefined
@@ -32,7 +43,7 @@ function checksFor(lesson: Lesson): Check[] {
       expected: 'all pass',
       async run() {
         const run = await runTests(lesson, allTests, { implementation: 'solution' })
-        return { ok: run.passed, actual: counts(run) }
+        return { ok: run.passed, actual: counts(run), details: failures(run) }
       },
     },
   ]
@@ -108,9 +119,10 @@ not hold.`,
         pc.dim(`[${index + 1}/${checks.length}] ${check.lesson.number} ${check.what} ... `),
       )
       const started = performance.now()
-      const { ok, actual } = await check.run()
+      const { ok, actual, details = [] } = await check.run()
       const seconds = ((performance.now() - started) / 1000).toFixed(1)
       console.log(`${ok ? mark.passed : mark.failed} ${actual} ${pc.dim(`(${seconds} s)`)}`)
+      if (!ok) for (const line of details) console.log(`      ${line}`)
       if (!ok) failures++
       rows.push([
         check.lesson.number,

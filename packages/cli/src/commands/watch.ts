@@ -14,15 +14,14 @@ const vitestBin = join(
 export const watch: Command = {
   name: 'watch',
   summary: 'run the tests of one lesson or exercise again on every save',
-  usage: `pnpm course watch <lesson|exercise> [--solution] [--poll]
+  usage: `pnpm course watch <lesson|exercise> [--solution]
 
-Re-runs the tests each time you save. Press a (or Enter) to re-run by hand,
-q to quit. Where file watching does not work (some network or container
-folders), add --poll, or just press a after each save.`,
+Re-runs the tests each time you save. Press r to re-run them by hand (where
+file watching does not work, in some network or container folders, press r
+after each save), q to quit.`,
   async run(args) {
     const { values, positionals } = parseCommandArgs('watch', args, {
       solution: { type: 'boolean' },
-      poll: { type: 'boolean' },
     })
     const [name] = positionals
     if (!name)
@@ -31,7 +30,7 @@ folders), add --poll, or just press a after each save.`,
       )
     const { lesson, exercise } = resolveTarget(name, loadLessons())
     const files = (exercise ? [exercise] : lesson.exercises).flatMap((each) => each.tests)
-    console.log(pc.dim(`Watching ${files.join(', ')}. Press a to re-run by hand, q to quit.`))
+    console.log(pc.dim(`Watching ${files.join(', ')}. Press r to re-run by hand, q to quit.`))
     const child = spawn(
       process.execPath,
       [vitestBin, 'watch', '--configLoader', 'runner', ...files],
@@ -41,7 +40,6 @@ folders), add --poll, or just press a after each save.`,
         env: {
           ...process.env,
           COURSE_IMPL: values.solution ? 'solution' : 'exercise',
-          ...(values.poll ? { CHOKIDAR_USEPOLLING: '1' } : {}),
         },
       },
     )

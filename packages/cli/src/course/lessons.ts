@@ -31,6 +31,8 @@ export interface Lesson {
   summary: string
   exercises: Exercise[]
   mutants: Mutant[]
+  /** The lesson's servers by name, each an entry file; the first is the default. */
+  servers: Record<string, string>
   /** Absolute path of the lesson's folder. */
   dir: string
   /** The folder's name, e.g. 01-blocking-server. */
@@ -51,7 +53,8 @@ export function loadLessons(root = courseRoot): Lesson[] {
         Lesson,
         'dir' | 'slug'
       >
-      return { ...meta, mutants: meta.mutants ?? [], dir, slug }
+      const servers = meta.servers ?? { server: 'bin/serve.ts' }
+      return { ...meta, mutants: meta.mutants ?? [], servers, dir, slug }
     })
 }
 
@@ -108,3 +111,16 @@ export const exercisePath = (
   exercise: Exercise,
   folder: 'src' | 'starter' | 'solution',
 ) => join(lesson.dir, folder, exercise.file)
+
+/** The entry file of one of a lesson's servers (the first one when no name is given). */
+export function serverEntry(lesson: Lesson, name?: string): string {
+  const names = Object.keys(lesson.servers)
+  const chosen = name ?? names[0] ?? 'server'
+  const entry = lesson.servers[chosen]
+  if (!entry) {
+    throw new UsageError(
+      `lesson ${lesson.number} has no server "${chosen}"; it has: ${names.join(', ')}`,
+    )
+  }
+  return join(lesson.dir, entry)
+}
