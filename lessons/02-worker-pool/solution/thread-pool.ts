@@ -1,4 +1,4 @@
-// Exercise 1: a pool of W threads with a bounded queue. Each thread runs one
+// Exercise 2: a pool of W threads with a bounded queue. Each thread runs one
 // task at a time; tasks beyond W wait in a queue of at most maxQueue; beyond
 // that the pool says no at once, which is what lets a server answer 503
 // instead of drowning (Piscina's maxQueue does the same).
