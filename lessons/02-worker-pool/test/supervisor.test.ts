@@ -3,8 +3,6 @@ import { burst, send, workersSeen } from '@course/common'
 import { describeContract } from '@course/common/contract'
 import {
   checkLeaksAfterEach,
-  expectRatio,
-  expectServedAtOnce,
   failure,
   type ServerProcess,
   startServer,
@@ -12,6 +10,7 @@ import {
 } from '@course/common/harness'
 import { describe, expect, it } from 'vitest'
 import { processPool } from './lesson-servers.ts'
+import { describePoolShapes } from './pool-shapes.ts'
 
 checkLeaksAfterEach()
 
@@ -36,23 +35,7 @@ describe('a pool of 3 worker processes', () => {
 
   describeContract(server)
 
-  it('serves W requests at once, never more, on W distinct workers', async () => {
-    const { spans } = await burst(server().baseUrl, { path: '/io?ms=150', n: 7 })
-    expectServedAtOnce(spans, 3, { reproduce: 'pnpm course timeline 02 --n 7 --ms 150' })
-  })
-
-  it('takes about ceil(N/W) x T for N requests of T', async () => {
-    const three = await burst(server().baseUrl, { path: '/io?ms=120', n: 3 })
-    const nine = await burst(server().baseUrl, { path: '/io?ms=120', n: 9 })
-    // 3 requests on 3 workers take one round of T; 9 take three rounds.
-    expectRatio({
-      names: ['9 requests', '3 requests'],
-      times: [nine.wallMs, three.wallMs],
-      min: 2,
-      max: 4.2,
-      reproduce: 'pnpm course timeline 02 --n 9 --ms 120',
-    })
-  })
+  describePoolShapes(server, '02')
 
   it('restarts a worker that dies, so the pool is back to W', async () => {
     const before = await workerPids(server(), 3)

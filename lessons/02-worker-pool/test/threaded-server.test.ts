@@ -1,16 +1,10 @@
 import { connect } from 'node:net'
 import { burst, send } from '@course/common'
 import { describeContract } from '@course/common/contract'
-import {
-  checkLeaksAfterEach,
-  expectRatio,
-  expectServedAtOnce,
-  failure,
-  startServer,
-  useServer,
-} from '@course/common/harness'
+import { checkLeaksAfterEach, failure, startServer, useServer } from '@course/common/harness'
 import { describe, expect, it } from 'vitest'
 import { threadedServer } from './lesson-servers.ts'
+import { describePoolShapes } from './pool-shapes.ts'
 
 checkLeaksAfterEach()
 
@@ -19,25 +13,7 @@ describe('with 3 threads', () => {
 
   describeContract(server)
 
-  it('serves W requests at once, never more, on W distinct workers', async () => {
-    const { spans } = await burst(server().baseUrl, { path: '/io?ms=150', n: 7 })
-    expectServedAtOnce(spans, 3, {
-      reproduce: 'pnpm course timeline 02 --server threads --n 7 --ms 150',
-    })
-  })
-
-  it('takes about ceil(N/W) x T for N requests of T', async () => {
-    const three = await burst(server().baseUrl, { path: '/io?ms=120', n: 3 })
-    const nine = await burst(server().baseUrl, { path: '/io?ms=120', n: 9 })
-    // 3 requests on 3 workers take one round of T; 9 take three rounds.
-    expectRatio({
-      names: ['9 requests', '3 requests'],
-      times: [nine.wallMs, three.wallMs],
-      min: 2,
-      max: 4.2,
-      reproduce: 'pnpm course timeline 02 --server threads --n 9 --ms 120',
-    })
-  })
+  describePoolShapes(server, '02 --server threads')
 
   it('lets a fast request through while a slow one holds a thread', async () => {
     const slow = send(server().baseUrl, { path: '/io?ms=800' })
