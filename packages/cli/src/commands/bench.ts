@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { tsxExecArgv } from '@course/common'
+import { IMPLEMENTATION_ENV, tsxExecArgv } from '@course/common'
 import { type Command, parseCommandArgs } from '../course/command.ts'
 import { loadLessons, resolveTarget } from '../course/lessons.ts'
 import { pc } from '../course/output.ts'
@@ -36,7 +36,9 @@ bench/results/. Benchmarks take a while and want a quiet machine.`,
             stdio: 'inherit',
             env: {
               ...process.env,
-              COURSE_IMPL: values.solution ? 'solution' : (process.env.COURSE_IMPL ?? 'exercise'),
+              [IMPLEMENTATION_ENV]: values.solution
+                ? 'solution'
+                : (process.env[IMPLEMENTATION_ENV] ?? 'exercise'),
             },
           })
           child.on('exit', (exitCode) => resolve(exitCode ?? 1))

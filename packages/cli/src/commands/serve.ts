@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { tsxExecArgv } from '@course/common'
+import { IMPLEMENTATION_ENV, tsxExecArgv } from '@course/common'
 import { type Command, parseCommandArgs } from '../course/command.ts'
 import { UsageError } from '../course/errors.ts'
 import { loadLessons, resolveTarget, serverEntry } from '../course/lessons.ts'
@@ -28,7 +28,7 @@ Then, in another terminal: curl -i http://127.0.0.1:8080/io?ms=500`,
     const entry = serverEntry(lesson, values.server)
     const child = spawn(process.execPath, [...tsxExecArgv, entry, ...passed], {
       stdio: 'inherit',
-      env: { ...process.env, COURSE_IMPL: values.solution ? 'solution' : 'exercise' },
+      env: { ...process.env, [IMPLEMENTATION_ENV]: values.solution ? 'solution' : 'exercise' },
     })
     for (const signal of ['SIGINT', 'SIGTERM'] as const)
       process.on(signal, () => child.kill(signal))

@@ -1,6 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { burst, maxConcurrent, renderSvg, renderWaterfall, toChromeTrace } from '@course/common'
+import {
+  burst,
+  IMPLEMENTATION_ENV,
+  maxConcurrent,
+  renderSvg,
+  renderWaterfall,
+  toChromeTrace,
+} from '@course/common'
 import { startServer } from '@course/common/server-process'
 import { type Command, parseCommandArgs } from '../course/command.ts'
 import { UsageError } from '../course/errors.ts'
@@ -39,7 +46,7 @@ ui.perfetto.dev) to .course/timelines/.`,
     const { lesson } = resolveTarget(name, loadLessons())
     const server = await startServer({
       entry: serverEntry(lesson, values.server),
-      env: { COURSE_IMPL: values.solution ? 'solution' : 'exercise' },
+      env: { [IMPLEMENTATION_ENV]: values.solution ? 'solution' : 'exercise' },
     })
     try {
       const result = await burst(server.baseUrl, { path: `/io?ms=${ms}`, n })

@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import { IMPLEMENTATION_ENV } from '@course/common'
 import { type Command, parseCommandArgs } from '../course/command.ts'
 import { UsageError } from '../course/errors.ts'
 import { loadLessons, resolveTarget } from '../course/lessons.ts'
@@ -39,7 +40,7 @@ after each save), q to quit.`,
         stdio: 'inherit',
         env: {
           ...process.env,
-          COURSE_IMPL: values.solution ? 'solution' : 'exercise',
+          [IMPLEMENTATION_ENV]: values.solution ? 'solution' : 'exercise',
         },
       },
     )

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
+import { IMPLEMENTATION_ENV } from '@course/common'
 import type { Lesson } from './lessons.ts'
 
 const vitestBin = join(
@@ -80,7 +81,7 @@ export async function runTests(
       cwd: lesson.dir,
       env: {
         ...process.env,
-        COURSE_IMPL: options.implementation,
+        [IMPLEMENTATION_ENV]: options.implementation,
         FORCE_COLOR: options.show ? '1' : '0',
       },
       stdio: options.show ? ['inherit', 'pipe', 'inherit'] : 'ignore',

@@ -14,8 +14,7 @@ export interface EncodeOptions {
  * headers, a blank line, then exactly Content-Length bytes of body.
  */
 export function encodeResponse(response: AppResponse, options: EncodeOptions = {}): Buffer {
-  const body =
-    typeof response.body === 'string' ? Buffer.from(response.body) : Buffer.from(response.body)
+  const body = typeof response.body === 'string' ? Buffer.from(response.body) : response.body
   const headers: Record<string, string> = {
     ...response.headers,
     'content-length': String(body.byteLength),
