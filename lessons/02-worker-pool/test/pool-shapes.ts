@@ -1,8 +1,16 @@
 // What every pool of W workers shows from outside, whether the workers are
-// processes or threads: W requests at a time, and N requests in about
-// ceil(N/W) rounds of T. Written once, run against both pools.
-import { burst } from '@course/common'
-import { expectRatio, expectServedAtOnce, type ServerProcess } from '@course/common/harness'
+// processes or threads: W requests at a time, N requests in about ceil(N/W)
+// rounds of T, and a graceful stop. Written once, run against both pools.
+import { setTimeout as delay } from 'node:timers/promises'
+import { burst, send } from '@course/common'
+import {
+  expectRatio,
+  expectServedAtOnce,
+  failure,
+  type ServerProcess,
+  type StartOptions,
+  startServer,
+} from '@course/common/harness'
 import { it } from 'vitest'
 
 export function describePoolShapes(server: () => ServerProcess, timeline: string): void {
@@ -22,5 +30,27 @@ export function describePoolShapes(server: () => ServerProcess, timeline: string
       max: 4.2,
       reproduce: `pnpm course timeline ${timeline} --n 9 --ms 120`,
     })
+  })
+}
+
+/** SIGTERM: the requests already in flight finish with 200; a new connection is refused. */
+export function itDrainsOnSigterm(pool: StartOptions, hint: string): void {
+  it('SIGTERM drains in-flight requests with 200 and refuses new ones', async () => {
+    const server = await startServer(pool)
+    const inFlight = burst(server.baseUrl, { path: '/io?ms=600', n: 2 })
+    await delay(200)
+    server.child.kill('SIGTERM')
+    await delay(100)
+    const late = await send(server.baseUrl, { path: '/healthz' })
+    const statuses = (await inFlight).replies.map((reply) => reply.status)
+    await server.exited
+    if (statuses.join() !== '200,200' || late.status !== 0) {
+      throw failure({
+        expected: 'both in-flight requests answered 200, then a new connection refused',
+        actual: `in flight: ${statuses.join(', ')}; new request: ${late.status || late.span.error}`,
+        reproduce: 'curl "http://127.0.0.1:8080/io?ms=3000" & sleep 0.5; kill -TERM <server pid>',
+        hint,
+      })
+    }
   })
 }

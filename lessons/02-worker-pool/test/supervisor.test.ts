@@ -10,7 +10,7 @@ import {
 } from '@course/common/harness'
 import { describe, expect, it } from 'vitest'
 import { processPool } from './lesson-servers.ts'
-import { describePoolShapes } from './pool-shapes.ts'
+import { describePoolShapes, itDrainsOnSigterm } from './pool-shapes.ts'
 
 checkLeaksAfterEach()
 
@@ -100,25 +100,10 @@ describe('a worker stuck past the timeout', () => {
 })
 
 describe('signals', () => {
-  it('SIGTERM drains in-flight requests with 200 and refuses new ones', async () => {
-    const server = await startServer(processPool(['--workers', '2']))
-    const inFlight = burst(server.baseUrl, { path: '/io?ms=600', n: 2 })
-    await delay(200)
-    server.child.kill('SIGTERM')
-    await delay(100)
-    const late = await send(server.baseUrl, { path: '/healthz' })
-    const statuses = (await inFlight).replies.map((reply) => reply.status)
-    await server.exited
-    if (statuses.join() !== '200,200' || late.status !== 0) {
-      throw failure({
-        expected: 'both in-flight requests answered 200, then a new connection refused',
-        actual: `in flight: ${statuses.join(', ')}; new request: ${late.status || late.span.error}`,
-        reproduce:
-          'curl "http://127.0.0.1:<port>/io?ms=3000" & sleep 0.5; kill -TERM <supervisor pid>',
-        hint: "on SIGTERM close the listening socket, send each worker { type: 'stop' } and wait for them",
-      })
-    }
-  })
+  itDrainsOnSigterm(
+    processPool(['--workers', '2']),
+    "on SIGTERM close the listening socket, send each worker { type: 'stop' } and wait for them",
+  )
 
   it('SIGINT stops at once, in-flight requests and all', async () => {
     const server = await startServer(processPool(['--workers', '1']))

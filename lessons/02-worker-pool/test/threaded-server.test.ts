@@ -1,10 +1,10 @@
 import { connect } from 'node:net'
 import { burst, send } from '@course/common'
 import { describeContract } from '@course/common/contract'
-import { checkLeaksAfterEach, failure, startServer, useServer } from '@course/common/harness'
+import { checkLeaksAfterEach, failure, useServer } from '@course/common/harness'
 import { describe, expect, it } from 'vitest'
 import { threadedServer } from './lesson-servers.ts'
-import { describePoolShapes } from './pool-shapes.ts'
+import { describePoolShapes, itDrainsOnSigterm } from './pool-shapes.ts'
 
 checkLeaksAfterEach()
 
@@ -66,21 +66,8 @@ describe('with a task timeout', () => {
 })
 
 describe('on SIGTERM', () => {
-  it('drains in-flight requests with 200 and refuses new ones', async () => {
-    const server = await startServer(threadedServer(['--threads', '2']))
-    const inFlight = burst(server.baseUrl, { path: '/io?ms=500', n: 2 })
-    await new Promise((resolve) => setTimeout(resolve, 150))
-    server.child.kill('SIGTERM')
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    const late = await send(server.baseUrl, { path: '/healthz' })
-    const statuses = (await inFlight).replies.map((reply) => reply.status)
-    await server.exited
-    if (statuses.join() !== '200,200' || late.status !== 0) {
-      throw failure({
-        expected: 'both in-flight requests answered 200, a new connection refused',
-        actual: `in flight: ${statuses.join(', ')}; new request: ${late.status || late.span.error}`,
-        reproduce: 'curl "http://127.0.0.1:8080/io?ms=3000" & sleep 0.5; kill -TERM <server pid>',
-      })
-    }
-  })
+  itDrainsOnSigterm(
+    threadedServer(['--threads', '2']),
+    'bin/serve-threads.ts closes the server; answer every request you already have before pool.close() ends',
+  )
 })
