@@ -1,0 +1,42 @@
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { median } from './load/index.ts'
+import { startThread } from './serve/threads.ts'
+import { blockingSleep, cpuWork } from './work.ts'
+
+describe('cpuWork', () => {
+  it('returns the same checksum for the same work, and another for other work', () => {
+    expect(cpuWork(2)).toBe(cpuWork(2))
+    expect(cpuWork(2)).not.toBe(cpuWork(3))
+  })
+
+  it('costs as much after thousands of small calls in a thread as before them', async () => {
+    const thread = startThread(fileURLToPath(new URL('./work-thread.fixture.ts', import.meta.url)))
+    const run = (units: number) =>
+      new Promise<number>((resolve) => {
+        thread.once('message', resolve)
+        thread.postMessage(units)
+      })
+    try {
+      const costOf30 = async () => median([await run(30), await run(30), await run(30)])
+      await costOf30()
+      const before = await costOf30()
+      for (let i = 0; i < 3_000; i++) await run(1)
+      const after = await costOf30()
+      // A seed that starts as a double once made V8 recompile the loop with doubles: 3x slower.
+      expect(after / before).toBeLessThan(1.8)
+    } finally {
+      await thread.terminate()
+    }
+  })
+})
+
+describe('blockingSleep', () => {
+  it('holds the thread for the time asked, and not much longer', () => {
+    const started = performance.now()
+    blockingSleep(30)
+    const slept = performance.now() - started
+    expect(slept).toBeGreaterThanOrEqual(29)
+    expect(slept / 30).toBeLessThan(3)
+  })
+})
