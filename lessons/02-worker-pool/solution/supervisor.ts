@@ -1,6 +1,7 @@
 // Exercise 1: a pre-fork supervisor, like gunicorn's arbiter. It owns the
 // listening socket and knows nothing about HTTP: it keeps W worker processes
-// alive and hands each new connection to the next one in turn.
+// alive and hands each new connection to a worker that is free, as gunicorn's
+// workers take a connection only when they are free.
 import { type ChildProcess, fork } from 'node:child_process'
 import { createServer, type Server, type Socket } from 'node:net'
 import { tsxExecArgv } from '@course/common'
@@ -11,6 +12,8 @@ interface Worker {
   child: ChildProcess
   /** Connections sent and not yet confirmed: ours to give to another worker if this one dies. */
   handedOver: Map<number, Socket>
+  /** Connections handed over and not yet closed: a worker with one is busy and gets no other. */
+  busy: number
   ready: boolean
   /** Leaving: no new connections; it is not replaced when it exits. */
   retiring: boolean
@@ -20,11 +23,10 @@ interface Worker {
 export class Supervisor {
   readonly #options: Required<SupervisorOptions>
   readonly #workers = new Set<Worker>()
-  /** Connections accepted while no worker was ready to take them. */
+  /** Connections accepted while every worker was busy: they wait here, not behind one worker. */
   readonly #pending: Socket[] = []
   readonly #server: Server
   #target: number
-  #next = 0
   #connectionIds = 0
   #restarts = 0
   #stopping = false
@@ -40,7 +42,10 @@ export class Supervisor {
     }
     this.#target = options.workers
     // Paused: the bytes stay in the kernel until a worker reads them.
-    this.#server = createServer({ pauseOnConnect: true }, (socket) => this.#dispatch(socket))
+    this.#server = createServer({ pauseOnConnect: true }, (socket) => {
+      socket.on('error', () => socket.destroy())
+      this.#dispatch(socket)
+    })
   }
 
   /** Listens, starts W workers, and resolves with the listening server once all are ready. */
@@ -72,8 +77,9 @@ export class Supervisor {
   }
 
   /**
-   * Graceful: stop accepting, let every worker finish its connections, and
-   * kill whoever is still busy after gracefulTimeoutMs. Fast: kill them now.
+   * Graceful: stop accepting, let the workers serve every connection already
+   * accepted, and kill whoever is still busy after gracefulTimeoutMs. Fast:
+   * kill them now.
    */
   async stop({ graceful }: { graceful: boolean }): Promise<void> {
     this.#stopping = true
@@ -82,6 +88,7 @@ export class Supervisor {
     const exits = [...this.#workers].map(
       (worker) => new Promise<void>((resolve) => worker.child.once('exit', () => resolve())),
     )
+    if (graceful) this.#shareOutPending()
     for (const worker of this.#workers) {
       if (graceful && worker.child.connected) worker.child.send({ type: 'stop' })
       else worker.child.kill('SIGKILL')
@@ -120,6 +127,7 @@ export class Supervisor {
     const worker: Worker = {
       child,
       handedOver: new Map(),
+      busy: 0,
       ready: false,
       retiring: false,
       lastHeartbeat: Date.now(),
@@ -139,6 +147,10 @@ export class Supervisor {
           // The worker has its own copy of the connection now: close ours.
           worker.handedOver.get(message.id)?.destroy()
           worker.handedOver.delete(message.id)
+        }
+        if (message.type === 'done') {
+          worker.busy--
+          this.#flushPending()
         }
       })
       child.once('exit', () => resolve())
@@ -167,28 +179,43 @@ export class Supervisor {
   }
 
   #dispatch(socket: Socket): void {
-    socket.on('error', () => socket.destroy())
-    const ready = [...this.#workers].filter(
-      (worker) => worker.ready && !worker.retiring && worker.child.connected,
-    )
-    const worker = ready[this.#next++ % Math.max(ready.length, 1)]
-    if (!worker) {
-      this.#pending.push(socket)
-      return
+    this.#pending.push(socket)
+    this.#flushPending()
+  }
+
+  /** Gives waiting connections, oldest first, to free workers, one each. */
+  #flushPending(): void {
+    while (this.#pending.length > 0) {
+      const free = [...this.#workers].find(
+        (worker) => worker.ready && !worker.retiring && worker.child.connected && worker.busy === 0,
+      )
+      if (!free) return
+      const socket = this.#pending.shift() as Socket
+      if (!socket.destroyed) this.#handOver(free, socket)
     }
+  }
+
+  #handOver(worker: Worker, socket: Socket): void {
     // Like cluster's round-robin, keep our copy until the worker confirms it has the
     // connection: a worker killed in between must not take a client down with it.
     const id = ++this.#connectionIds
+    worker.busy++
     worker.handedOver.set(id, socket)
     worker.child.send({ type: 'connection', id }, socket, { keepOpen: true }, (error) => {
       if (!error) return
+      worker.busy--
       worker.handedOver.delete(id)
       this.#dispatch(socket)
     })
   }
 
-  #flushPending(): void {
-    for (const socket of this.#pending.splice(0)) this.#dispatch(socket)
+  /** A graceful stop serves the connections already accepted: each worker takes a share before its 'stop'. */
+  #shareOutPending(): void {
+    const live = [...this.#workers].filter((worker) => worker.child.connected && !worker.retiring)
+    let turn = 0
+    for (const socket of live.length > 0 ? this.#pending.splice(0) : []) {
+      this.#handOver(live[turn++ % live.length] as Worker, socket)
+    }
   }
 
   /** gunicorn's timeout: a worker that has not said a word for timeoutMs is stuck. Kill it. */

@@ -33,22 +33,25 @@ export function describePoolShapes(server: () => ServerProcess, timeline: string
   })
 }
 
-/** SIGTERM: the requests already in flight finish with 200; a new connection is refused. */
+/** SIGTERM with 2 workers: the 3 requests already accepted finish with 200; a new connection is refused. */
 export function itDrainsOnSigterm(pool: StartOptions, hint: string): void {
   it('SIGTERM drains in-flight requests with 200 and refuses new ones', async () => {
     const server = await startServer(pool)
-    const inFlight = burst(server.baseUrl, { path: '/io?ms=600', n: 2 })
+    // Two are being served and the third waits for a worker: all three were accepted.
+    const inFlight = burst(server.baseUrl, { path: '/io?ms=600', n: 3 })
     await delay(200)
     server.child.kill('SIGTERM')
     await delay(100)
     const late = await send(server.baseUrl, { path: '/healthz' })
     const statuses = (await inFlight).replies.map((reply) => reply.status)
     await server.exited
-    if (statuses.join() !== '200,200' || late.status !== 0) {
+    if (statuses.join() !== '200,200,200' || late.status !== 0) {
       throw failure({
-        expected: 'both in-flight requests answered 200, then a new connection refused',
-        actual: `in flight: ${statuses.join(', ')}; new request: ${late.status || late.span.error}`,
-        reproduce: 'curl "http://127.0.0.1:8080/io?ms=3000" & sleep 0.5; kill -TERM <server pid>',
+        expected:
+          'all 3 accepted requests (2 served, 1 waiting) answered 200, then a new connection refused',
+        actual: `accepted: ${statuses.join(', ')}; new request: ${late.status || late.span.error}`,
+        reproduce:
+          'for i in 1 2 3; do curl "http://127.0.0.1:8080/io?ms=3000" & done; sleep 0.5; kill -TERM <server pid>',
         hint,
       })
     }

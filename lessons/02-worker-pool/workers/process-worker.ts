@@ -5,7 +5,8 @@
 // It talks to the supervisor over the IPC channel:
 //   worker -> supervisor: { type: 'ready' } once, { type: 'heartbeat' } every
 //     heartbeat-ms while its thread is free, { type: 'accepted', id } for each
-//     connection it received, { type: 'retiring' } when it has served
+//     connection it received, { type: 'done' } when it has answered one (it
+//     is free for the next), { type: 'retiring' } when it has served
 //     max-requests and is about to leave;
 //   supervisor -> worker: { type: 'connection', id } with a socket,
 //     { type: 'stop' } to finish the connections it has and exit.
@@ -32,6 +33,12 @@ function stopWhenIdle() {
 server.on('connection', (socket: Socket) => {
   open++
   served++
+  // Free for the next connection once the answer is sent, though the client may linger a while.
+  const done = () => {
+    socket.off('finish', done).off('close', done)
+    send({ type: 'done' })
+  }
+  socket.once('finish', done).once('close', done)
   socket.once('close', () => {
     open--
     if (stopping) stopWhenIdle()
