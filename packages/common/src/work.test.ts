@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { median } from './load/index.ts'
 import { startThread } from './serve/threads.ts'
-import { blockingSleep, cpuWork } from './work.ts'
+import { blockingSleep, cpuUnitMs, cpuWork } from './work.ts'
 
 describe('cpuWork', () => {
   it('returns the same checksum for the same work, and another for other work', () => {
@@ -28,6 +28,17 @@ describe('cpuWork', () => {
     } finally {
       await thread.terminate()
     }
+  })
+})
+
+describe('cpuUnitMs', () => {
+  it('measures what one unit costs: ten units cost about ten times as much', () => {
+    const unitMs = cpuUnitMs()
+    const started = performance.now()
+    cpuWork(10)
+    const units = (performance.now() - started) / unitMs
+    expect(units).toBeGreaterThan(4)
+    expect(units).toBeLessThan(25)
   })
 })
 

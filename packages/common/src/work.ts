@@ -1,6 +1,7 @@
 // The three kinds of work a request can do. Every server in the course runs
 // the same work, so any difference you measure comes from the architecture.
 import { setTimeout as delay } from 'node:timers/promises'
+import { median } from './load/percentiles.ts'
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4))
 
@@ -39,4 +40,19 @@ export function cpuWork(units: number): number {
     x ^= x << 5
   }
   return x >>> 0
+}
+
+/**
+ * What one unit of cpuWork costs on this thread, in milliseconds: a median
+ * after a warm-up, so that a benchmark can ask for tasks of a given cost.
+ */
+export function cpuUnitMs(): number {
+  for (let i = 0; i < 50; i++) cpuWork(5)
+  return median(
+    Array.from({ length: 21 }, () => {
+      const started = performance.now()
+      cpuWork(10)
+      return (performance.now() - started) / 10
+    }),
+  )
 }
