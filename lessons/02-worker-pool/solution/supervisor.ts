@@ -12,8 +12,10 @@ interface Worker {
   child: ChildProcess
   /** Connections sent and not yet confirmed: ours to give to another worker if this one dies. */
   handedOver: Map<number, Socket>
-  /** Connections handed over and not yet closed: a worker with one is busy and gets no other. */
+  /** Connections handed over and not yet answered: a worker with one is busy and gets no other. */
   busy: number
+  /** Id of the last connection it was given: the free worker with the oldest goes first. */
+  lastConnection: number
   ready: boolean
   /** Leaving: no new connections; it is not replaced when it exits. */
   retiring: boolean
@@ -128,6 +130,7 @@ export class Supervisor {
       child,
       handedOver: new Map(),
       busy: 0,
+      lastConnection: 0,
       ready: false,
       retiring: false,
       lastHeartbeat: Date.now(),
@@ -185,14 +188,22 @@ export class Supervisor {
 
   /** Gives waiting connections, oldest first, to free workers, one each. */
   #flushPending(): void {
-    while (this.#pending.length > 0) {
-      const free = [...this.#workers].find(
-        (worker) => worker.ready && !worker.retiring && worker.child.connected && worker.busy === 0,
-      )
-      if (!free) return
+    let free = this.#freeWorker()
+    while (free && this.#pending.length > 0) {
       const socket = this.#pending.shift() as Socket
       if (!socket.destroyed) this.#handOver(free, socket)
+      free = this.#freeWorker()
     }
+  }
+
+  /** The free worker that has waited longest, so that the work goes round all of them. */
+  #freeWorker(): Worker | undefined {
+    let longest: Worker | undefined
+    for (const worker of this.#workers) {
+      const free = worker.ready && !worker.retiring && worker.child.connected && worker.busy === 0
+      if (free && (!longest || worker.lastConnection < longest.lastConnection)) longest = worker
+    }
+    return longest
   }
 
   #handOver(worker: Worker, socket: Socket): void {
@@ -200,6 +211,7 @@ export class Supervisor {
     // connection: a worker killed in between must not take a client down with it.
     const id = ++this.#connectionIds
     worker.busy++
+    worker.lastConnection = id
     worker.handedOver.set(id, socket)
     worker.child.send({ type: 'connection', id }, socket, { keepOpen: true }, (error) => {
       if (!error) return

@@ -37,6 +37,22 @@ describe('a pool of 3 worker processes', () => {
 
   describePoolShapes(server, '02')
 
+  it('sends one request after another round every worker, not always to the first', async () => {
+    const pids: number[] = []
+    for (let i = 0; i < 6; i++) {
+      const reply = await send(server().baseUrl, { path: '/whoami' })
+      pids.push(Number(JSON.parse(reply.body.toString()).pid))
+    }
+    if (new Set(pids).size !== 3) {
+      throw failure({
+        expected: '6 requests, one at a time, served by all 3 workers',
+        actual: `served by ${pids.join(', ')}`,
+        reproduce: `for i in 1 2 3 4 5 6; do curl -s ${server().baseUrl}/whoami; echo; done`,
+        hint: 'of the free workers, pick the one that has waited longest (remember when each got its last connection)',
+      })
+    }
+  })
+
   it('restarts a worker that dies, so the pool is back to W', async () => {
     const before = await workerPids(server(), 3)
     const victim = before[0] ?? 0
