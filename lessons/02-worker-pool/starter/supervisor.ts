@@ -10,11 +10,12 @@
 //   1. start(port): listen on 127.0.0.1 with createServer({ pauseOnConnect: true }),
 //      fork W workers (fork(processWorkerFile, args, { execArgv: tsxExecArgv })),
 //      resolve with the server once every worker said { type: 'ready' };
-//   2. each connection goes to a free worker (one connection at a time; it says
-//      { type: 'done' } when it has answered), or waits in the supervisor until
-//      one is free: child.send({ type: 'connection', id }, socket, { keepOpen: true });
-//      close your copy (socket.destroy()) when the worker answers
-//      { type: 'accepted', id }, and give it to another worker if this one dies first;
+//   2. each connection goes to a free worker, the one free longest (a worker has
+//      one connection at a time and says { type: 'done' } when it has answered),
+//      or waits in the supervisor until one is free:
+//      child.send({ type: 'connection', id }, socket, { keepOpen: true }); close
+//      your copy (socket.destroy()) when the worker answers { type: 'accepted', id },
+//      and give it to another worker if this one dies first;
 //   3. a worker that exits is replaced, unless you are stopping or shrinking;
 //   4. a worker silent for timeoutMs (no heartbeat) is killed (SIGKILL) and so replaced;
 //      pass it --heartbeat-ms (a quarter of timeoutMs) and --max-requests;
@@ -22,8 +23,9 @@
 //      random jitter you add) is replaced at once;
 //   6. handleSignals(): SIGTERM stops gracefully (close the server, share the
 //      connections still waiting out among the workers, send every worker
-//      { type: 'stop' }, wait, kill stragglers after gracefulTimeoutMs, exit); SIGINT and SIGQUIT stop at once; SIGTTIN grows the pool by one,
-//      SIGTTOU shrinks it by one (never below one).
+//      { type: 'stop' }, wait, kill stragglers after gracefulTimeoutMs, exit);
+//      SIGINT and SIGQUIT stop at once; SIGTTIN grows the pool by one, SIGTTOU
+//      shrinks it by one (never below one).
 //
 // Run: pnpm course test supervisor     Stuck: pnpm course hint supervisor
 import type { Server } from 'node:net'
