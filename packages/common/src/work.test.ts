@@ -18,13 +18,17 @@ describe('cpuWork', () => {
         thread.postMessage(units)
       })
     try {
-      const costOf30 = async () => median([await run(30), await run(30), await run(30)])
+      const costOf30 = async () => {
+        const costs: number[] = []
+        for (let i = 0; i < 5; i++) costs.push(await run(30))
+        return median(costs)
+      }
       await costOf30()
       const before = await costOf30()
       for (let i = 0; i < 3_000; i++) await run(1)
       const after = await costOf30()
       // A seed that starts as a double once made V8 recompile the loop with doubles: 3x slower.
-      expect(after / before).toBeLessThan(1.8)
+      expect(after / before).toBeLessThan(2)
     } finally {
       await thread.terminate()
     }
@@ -33,10 +37,15 @@ describe('cpuWork', () => {
 
 describe('cpuUnitMs', () => {
   it('measures what one unit costs: ten units cost about ten times as much', () => {
-    const unitMs = cpuUnitMs()
-    const started = performance.now()
-    cpuWork(10)
-    const units = (performance.now() - started) / unitMs
+    const tenUnits = median(
+      Array.from({ length: 9 }, () => {
+        const started = performance.now()
+        cpuWork(10)
+        return performance.now() - started
+      }),
+    )
+    // Medians on both sides, and a wide band: the other package's tests share these cores.
+    const units = tenUnits / cpuUnitMs()
     expect(units).toBeGreaterThan(4)
     expect(units).toBeLessThan(25)
   })
