@@ -174,6 +174,24 @@ describe('signals', () => {
     }
   })
 
+  it('starts with the largest --max-requests and jitter the command line allows', async () => {
+    const server = await startServer(
+      processPool([
+        '--workers',
+        '1',
+        '--max-requests',
+        '1000000000',
+        '--max-requests-jitter',
+        '1000000000',
+      ]),
+    )
+    try {
+      expect((await send(server.baseUrl, { path: '/whoami' })).status).toBe(200)
+    } finally {
+      await server.stop()
+    }
+  })
+
   it('recycles a worker after its maximum number of requests', async () => {
     const server = await startServer(processPool(['--workers', '1', '--max-requests', '3']))
     try {

@@ -16,7 +16,8 @@ import { createBlockingServer } from '@course/lesson-01-blocking-server/referenc
 
 const args = parseServerArgs('process-worker', {
   'heartbeat-ms': { max: 60_000, default: 1_000 },
-  'max-requests': { max: 1_000_000_000, default: 0 },
+  // bin/serve.ts allows up to 1e9 requests plus up to 1e9 of jitter.
+  'max-requests': { max: 2_000_000_000, default: 0 },
 })
 const send = (message: { type: string; id?: number }) => process.send?.(message)
 
