@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import { median } from './load/index.ts'
 import { startThread } from './serve/threads.ts'
 import { blockingSleep, cpuUnitMs, cpuWork } from './work.ts'
 
@@ -18,10 +17,11 @@ describe('cpuWork', () => {
         thread.postMessage(units)
       })
     try {
+      // The fastest of seven: another process on these cores can only make a run slower, never faster.
       const costOf30 = async () => {
         const costs: number[] = []
-        for (let i = 0; i < 5; i++) costs.push(await run(30))
-        return median(costs)
+        for (let i = 0; i < 7; i++) costs.push(await run(30))
+        return Math.min(...costs)
       }
       await costOf30()
       const before = await costOf30()
@@ -37,17 +37,17 @@ describe('cpuWork', () => {
 
 describe('cpuUnitMs', () => {
   it('measures what one unit costs: ten units cost about ten times as much', () => {
-    const tenUnits = median(
-      Array.from({ length: 9 }, () => {
+    const unitMs = cpuUnitMs()
+    const tenUnits = Math.min(
+      ...Array.from({ length: 9 }, () => {
         const started = performance.now()
         cpuWork(10)
         return performance.now() - started
       }),
     )
-    // Medians on both sides, and a wide band: the other package's tests share these cores.
-    const units = tenUnits / cpuUnitMs()
-    expect(units).toBeGreaterThan(4)
-    expect(units).toBeLessThan(25)
+    // A wide band: the other package's tests share these cores.
+    expect(tenUnits / unitMs).toBeGreaterThan(3)
+    expect(tenUnits / unitMs).toBeLessThan(30)
   })
 })
 
