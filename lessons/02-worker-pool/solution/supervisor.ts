@@ -224,9 +224,9 @@ export class Supervisor {
   /** A graceful stop serves the connections already accepted: each worker takes a share before its 'stop'. */
   #shareOutPending(): void {
     const live = [...this.#workers].filter((worker) => worker.child.connected && !worker.retiring)
-    let turn = 0
-    for (const socket of live.length > 0 ? this.#pending.splice(0) : []) {
-      this.#handOver(live[turn++ % live.length] as Worker, socket)
+    if (live.length === 0) return
+    for (const [turn, socket] of this.#pending.splice(0).entries()) {
+      this.#handOver(live[turn % live.length] as Worker, socket)
     }
   }
 

@@ -9,6 +9,8 @@ function timed(units: number): number {
   return performance.now() - started
 }
 
+// The await of a plain value is on purpose: the slow loop appeared only when
+// cpuWork was called from an async function, as lesson 02's runner calls tasks.
 parentPort?.on('message', async (units: number) => {
   parentPort?.postMessage(await timed(units))
 })
