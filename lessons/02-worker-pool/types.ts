@@ -1,7 +1,7 @@
 // What each exercise of this lesson must export. The tests call your code
 // through these types, and the reference solution implements the same ones.
 import type { Server } from 'node:net'
-import type { AppRequest, AppResponse } from '@course/common'
+import type { AppRequest, AppResponse } from '@course/common/app'
 
 /** Exercise 1 (supervisor.ts). */
 export interface SupervisorOptions {

@@ -3,7 +3,8 @@
 // gunicorn's sync worker it has one thread, so it too serves one request at a
 // time; it differs in everything else (a C parser, keep-alive, buffering).
 import { createServer } from 'node:http'
-import { blockingNodeHttpHandler, parseServerArgs, serveLesson } from '@course/common'
+import { blockingNodeHttpHandler } from '@course/common/http'
+import { parseServerArgs, serveLesson } from '@course/common/serve'
 
 const { port } = parseServerArgs('node-http-anchor', {})
 

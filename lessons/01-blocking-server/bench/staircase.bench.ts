@@ -4,8 +4,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { burst, maxConcurrent, median, renderSvg, summarize } from '@course/common'
+import { burst } from '@course/common/load'
 import { startServer } from '@course/common/server-process'
+import { median, summarize } from '@course/common/stats'
+import { maxConcurrent, renderSvg } from '@course/common/timeline'
 
 const WAIT_MS = 50
 const SIZES = [1, 2, 4, 8]

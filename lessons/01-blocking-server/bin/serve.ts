@@ -1,7 +1,7 @@
 // Starts this lesson's server: the learner's by default, the reference with
 // COURSE_IMPL=solution. The tests, `pnpm course serve 01` and the benchmarks
 // all start it this way.
-import { parseServerArgs, serveLesson } from '@course/common'
+import { parseServerArgs, serveLesson } from '@course/common/serve'
 import type { CreateBlockingServer } from '#types'
 import { impl } from '../lesson.ts'
 

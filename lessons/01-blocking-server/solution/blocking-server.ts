@@ -2,14 +2,10 @@
 // sync worker: take a connection, read one request, run the app (blocking),
 // answer, close, and only then look at the next connection.
 import { createServer, type Server, type Socket } from 'node:net'
-import {
-  encodeResponse,
-  errorResponse,
-  LIMITS,
-  now,
-  runBlocking,
-  type ServerTimes,
-} from '@course/common'
+import { errorResponse, LIMITS, runBlocking } from '@course/common/app'
+import { now } from '@course/common/clock'
+import { encodeResponse } from '@course/common/http'
+import type { ServerTimes } from '@course/common/timeline'
 import type { BlockingServerOptions } from '#types'
 import { armHeaderDeadline } from './header-deadline.ts'
 import { parseRequest } from './parse-request.ts'

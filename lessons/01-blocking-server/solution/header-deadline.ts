@@ -3,7 +3,8 @@
 // an idle timeout restarts on every byte, so a client that sends one byte a
 // second would hold the server for ever without ever being idle.
 import type { Socket } from 'node:net'
-import { encodeResponse, errorResponse } from '@course/common'
+import { errorResponse } from '@course/common/app'
+import { encodeResponse } from '@course/common/http'
 import type { HeaderDeadline } from '#types'
 
 /**

@@ -1,7 +1,8 @@
 // Exercise 3: measure what one-at-a-time costs. Fire N requests that each
 // wait T ms at the same moment, and look at what came back: if the server
 // really serves one request at a time, the last one waits about N x T.
-import { burst, maxConcurrent, renderWaterfall } from '@course/common'
+import { burst } from '@course/common/load'
+import { maxConcurrent, renderWaterfall } from '@course/common/timeline'
 import type { StaircaseReport } from '#types'
 
 export async function measureStaircase(

@@ -1,7 +1,7 @@
 // Exercise 1: turn the bytes a client sent into a request, or into the reason
 // it is not one. The server calls this every time more bytes arrive, with
 // everything received so far, until the answer is no longer "incomplete".
-import { LIMITS } from '@course/common'
+import { LIMITS } from '@course/common/app'
 import type { ParseLimits, ParseResult } from '#types'
 
 const HEAD_END = Buffer.from('\r\n\r\n')

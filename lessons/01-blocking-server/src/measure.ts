@@ -1,7 +1,7 @@
 // Exercise 3: measure what one-at-a-time costs.
 //
 // Fire n requests of GET /io?ms=<waitMs> at the same moment, with
-// burst(baseUrl, { path, n }) from @course/common, and fill in a
+// burst(baseUrl, { path, n }) from @course/common/load, and fill in a
 // StaircaseReport (see ../types.ts) from the spans it returns:
 //   - predictedMs: what one-at-a-time predicts for the whole burst;
 //   - wallMs: as burst measured it;
@@ -13,7 +13,7 @@
 //
 // Run: pnpm course test measure     Stuck: pnpm course hint measure
 // Then look: pnpm course timeline 01 --n 5 --ms 100
-import { todo } from '@course/common'
+import { todo } from '@course/common/todo'
 import type { StaircaseReport } from '#types'
 
 export async function measureStaircase(

@@ -23,7 +23,8 @@
 //      head; whatever follows belongs to the next request.
 //
 // Run: pnpm course test parse-request     Stuck: pnpm course hint parse-request
-import { LIMITS, todo } from '@course/common'
+import { LIMITS } from '@course/common/app'
+import { todo } from '@course/common/todo'
 import type { ParseLimits, ParseResult } from '#types'
 
 export function parseRequest(buffer: Buffer, limits: ParseLimits = LIMITS): ParseResult {

@@ -19,12 +19,13 @@
 // armHeaderDeadline(socket, headerTimeoutMs) from ./header-deadline.ts when
 // you start serving a connection, and deadline.clear() once the request is in.
 //
-// Useful: createServer from node:net; encodeResponse, errorResponse, LIMITS,
-// now, runBlocking from @course/common.
+// Useful: createServer from node:net; encodeResponse from @course/common/http;
+// errorResponse, LIMITS, runBlocking from @course/common/app; now from
+// @course/common/clock.
 //
 // Run: pnpm course test blocking-server     Stuck: pnpm course hint blocking-server
 import type { Server } from 'node:net'
-import { todo } from '@course/common'
+import { todo } from '@course/common/todo'
 import type { BlockingServerOptions } from '#types'
 
 export function createBlockingServer(options: BlockingServerOptions = {}): Server {

@@ -1,4 +1,4 @@
-import { burst, LIMITS } from '@course/common'
+import { LIMITS } from '@course/common/app'
 import { describeContract } from '@course/common/contract'
 import {
   checkLeaksAfterEach,
@@ -10,6 +10,7 @@ import {
   sendRaw,
   useServer,
 } from '@course/common/harness'
+import { burst } from '@course/common/load'
 import { describe, expect, it } from 'vitest'
 import { lessonServer } from './lesson-server.ts'
 

@@ -1,4 +1,4 @@
-import { LIMITS } from '@course/common'
+import { LIMITS } from '@course/common/app'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { impl } from '../lesson.ts'

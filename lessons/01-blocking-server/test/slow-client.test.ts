@@ -1,5 +1,5 @@
-import { send } from '@course/common'
 import { checkLeaksAfterEach, failure, ncFor, sendRaw, useServer } from '@course/common/harness'
+import { send } from '@course/common/load'
 import { describe, expect, it } from 'vitest'
 import { lessonServer } from './lesson-server.ts'
 

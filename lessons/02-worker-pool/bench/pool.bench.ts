@@ -13,8 +13,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { type ClosedLoopResult, closedLoop, cpuUnitMs, median } from '@course/common'
+import { type ClosedLoopResult, closedLoop } from '@course/common/load'
 import { type ServerProcess, startServer } from '@course/common/server-process'
+import { median } from '@course/common/stats'
+import { cpuUnitMs } from '@course/common/work'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)

@@ -4,8 +4,8 @@
 // with a new connection per request and with keep-alive connections.
 import { Agent, request } from 'node:http'
 import { fileURLToPath } from 'node:url'
-import { parseTimelineHeader } from '@course/common'
 import { startServer } from '@course/common/server-process'
+import { parseTimelineHeader } from '@course/common/timeline'
 
 const WORKERS = 4
 const REQUESTS = 400

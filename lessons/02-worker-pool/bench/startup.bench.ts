@@ -6,7 +6,7 @@ import { fork } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { median } from '@course/common'
+import { median } from '@course/common/stats'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 const STARTS = 10

@@ -5,7 +5,8 @@
 // W threads with 4W tasks in flight, and each cell is the median of rounds
 // taken in turn, so a noisy moment hurts both pools alike.
 import { fileURLToPath } from 'node:url'
-import { cpuUnitMs, median } from '@course/common'
+import { median } from '@course/common/stats'
+import { cpuUnitMs } from '@course/common/work'
 import { Piscina } from 'piscina'
 import type { ThreadPoolClass } from '#types'
 import { impl } from '../lesson.ts'

@@ -1,6 +1,6 @@
 // Starts the threaded server of this lesson (exercise 3): the learner's by
 // default, the reference with COURSE_IMPL=solution.
-import { parseServerArgs, serveLesson } from '@course/common'
+import { parseServerArgs, serveLesson } from '@course/common/serve'
 import type { CreateThreadedServer, ThreadedServer } from '#types'
 import { impl } from '../lesson.ts'
 

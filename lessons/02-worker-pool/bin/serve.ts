@@ -1,7 +1,7 @@
 // Starts this lesson's process pool (exercise 1): a supervisor and W worker
 // processes, each running lesson 01's blocking server. The learner's
 // supervisor by default, the reference with COURSE_IMPL=solution.
-import { announceReady, explainTodo, parseServerArgs } from '@course/common'
+import { announceReady, explainTodo, parseServerArgs } from '@course/common/serve'
 import type { SupervisorClass } from '#types'
 import { impl } from '../lesson.ts'
 

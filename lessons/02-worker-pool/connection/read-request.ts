@@ -3,7 +3,8 @@
 // thread reads many connections at once, and what matters is what happens
 // once a request is in.
 import type { Socket } from 'node:net'
-import { type AppRequest, encodeResponse, errorResponse, LIMITS } from '@course/common'
+import { type AppRequest, errorResponse, LIMITS } from '@course/common/app'
+import { encodeResponse } from '@course/common/http'
 import { armHeaderDeadline } from '@course/lesson-01-blocking-server/reference/header-deadline.ts'
 import { parseRequest } from '@course/lesson-01-blocking-server/reference/parse-request.ts'
 

@@ -4,7 +4,7 @@
 // workers take a connection only when they are free.
 import { type ChildProcess, fork } from 'node:child_process'
 import { createServer, type Server, type Socket } from 'node:net'
-import { tsxExecArgv } from '@course/common'
+import { tsxExecArgv } from '@course/common/serve'
 import type { SupervisorOptions, SupervisorStats } from '#types'
 import { processWorkerFile } from '#workers'
 

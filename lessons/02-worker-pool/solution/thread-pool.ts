@@ -3,7 +3,7 @@
 // that the pool says no at once, which is what lets a server answer 503
 // instead of drowning (Piscina's maxQueue does the same).
 import type { Worker } from 'node:worker_threads'
-import { startThread } from '@course/common'
+import { startThread } from '@course/common/serve'
 import {
   PoolClosedError,
   QueueFullError,

@@ -3,7 +3,9 @@
 // writes back what the thread returns. A slow /io request now holds one
 // thread, not the whole server.
 import { createServer } from 'node:net'
-import { type AppRequest, encodeResponse, errorResponse, now } from '@course/common'
+import { type AppRequest, errorResponse } from '@course/common/app'
+import { now } from '@course/common/clock'
+import { encodeResponse } from '@course/common/http'
 import { readRequest } from '#connection'
 import { QueueFullError, TaskAbortedError, TaskTimeoutError } from '#errors'
 import { appTaskFile } from '#threads'

@@ -3,7 +3,7 @@
 // run(task) gives the task to a free thread, or queues it; once maxQueue tasks
 // wait, it refuses at once with QueueFullError (the server turns that into
 // 503). Threads start from threads/runner.ts: startThread(runnerFile,
-// { filename }) from @course/common; a thread posts { type: 'ready' } once,
+// { filename }) from @course/common/serve; a thread posts { type: 'ready' } once,
 // then answers each task it is sent (worker.postMessage(task)) with
 // { type: 'result', ok, value } or { type: 'result', ok: false, message }.
 //
@@ -26,7 +26,7 @@
 // Errors are in ../errors.ts (import them from '#errors').
 //
 // Run: pnpm course test thread-pool     Stuck: pnpm course hint thread-pool
-import { todo } from '@course/common'
+import { todo } from '@course/common/todo'
 import type { PoolStats, RunOptions, ThreadPoolOptions } from '#types'
 
 const file = 'lessons/02-worker-pool/src/thread-pool.ts'

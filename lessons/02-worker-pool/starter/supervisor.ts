@@ -29,7 +29,7 @@
 //
 // Run: pnpm course test supervisor     Stuck: pnpm course hint supervisor
 import type { Server } from 'node:net'
-import { todo } from '@course/common'
+import { todo } from '@course/common/todo'
 import type { SupervisorOptions, SupervisorStats } from '#types'
 
 const file = 'lessons/02-worker-pool/src/supervisor.ts'

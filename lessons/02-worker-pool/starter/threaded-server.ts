@@ -17,7 +17,7 @@
 //      (bin/serve-threads.ts closes the server, then calls pool.close()).
 //
 // Run: pnpm course test threaded-server     Stuck: pnpm course hint threaded-server
-import { todo } from '@course/common'
+import { todo } from '@course/common/todo'
 import type { ThreadedServer, ThreadedServerOptions } from '#types'
 
 export function createThreadedServer(options: ThreadedServerOptions): ThreadedServer {

@@ -2,7 +2,6 @@
 // processes or threads: W requests at a time, N requests in about ceil(N/W)
 // rounds of T, and a graceful stop. Written once, run against both pools.
 import { setTimeout as delay } from 'node:timers/promises'
-import { burst, send } from '@course/common'
 import {
   expectRatio,
   expectServedAtOnce,
@@ -11,6 +10,7 @@ import {
   type StartOptions,
   startServer,
 } from '@course/common/harness'
+import { burst, send } from '@course/common/load'
 import { it } from 'vitest'
 
 export function describePoolShapes(server: () => ServerProcess, timeline: string): void {

@@ -1,5 +1,4 @@
 import { setTimeout as delay } from 'node:timers/promises'
-import { burst, type Reply, send, workersSeen } from '@course/common'
 import { describeContract } from '@course/common/contract'
 import {
   checkLeaksAfterEach,
@@ -8,6 +7,8 @@ import {
   startServer,
   useServer,
 } from '@course/common/harness'
+import { burst, type Reply, send } from '@course/common/load'
+import { workersSeen } from '@course/common/timeline'
 import { describe, expect, it } from 'vitest'
 import { processPool } from './lesson-servers.ts'
 import { describePoolShapes, itDrainsOnSigterm } from './pool-shapes.ts'

@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { maxConcurrent, median, type Span } from '@course/common'
 import { checkLeaksAfterEach, failure } from '@course/common/harness'
+import { median } from '@course/common/stats'
+import { maxConcurrent, type Span } from '@course/common/timeline'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
   PoolClosedError,

@@ -1,7 +1,7 @@
 import { connect } from 'node:net'
-import { burst, send } from '@course/common'
 import { describeContract } from '@course/common/contract'
 import { checkLeaksAfterEach, failure, useServer } from '@course/common/harness'
+import { burst, send } from '@course/common/load'
 import { describe, expect, it } from 'vitest'
 import { threadedServer } from './lesson-servers.ts'
 import { describePoolShapes, itDrainsOnSigterm } from './pool-shapes.ts'

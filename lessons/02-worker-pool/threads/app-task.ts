@@ -1,6 +1,7 @@
 // The task of the threaded server: run one request through the app, blocking
 // this thread (not the main one) for its waits.
-import { type AppRequest, now, runBlocking, workerName } from '@course/common'
+import { type AppRequest, runBlocking } from '@course/common/app'
+import { now, workerName } from '@course/common/clock'
 import type { ThreadReply } from '#types'
 
 export default function handle(request: AppRequest): ThreadReply {

@@ -11,7 +11,7 @@
 //   supervisor -> worker: { type: 'connection', id } with a socket,
 //     { type: 'stop' } to finish the connections it has and exit.
 import type { Socket } from 'node:net'
-import { parseServerArgs } from '@course/common'
+import { parseServerArgs } from '@course/common/serve'
 import { createBlockingServer } from '@course/lesson-01-blocking-server/reference/blocking-server.ts'
 
 const args = parseServerArgs('process-worker', {

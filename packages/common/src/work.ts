@@ -1,7 +1,7 @@
 // The three kinds of work a request can do. Every server in the course runs
 // the same work, so any difference you measure comes from the architecture.
 import { setTimeout as delay } from 'node:timers/promises'
-import { median } from './load/percentiles.ts'
+import { median } from './stats.ts'
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4))
 

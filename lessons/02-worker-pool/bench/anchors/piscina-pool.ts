@@ -1,7 +1,7 @@
 // Piscina, the production thread pool, behind this lesson's ThreadPool
 // interface, so the benchmark runs the very same server on either pool.
 import { fileURLToPath } from 'node:url'
-import type { AppRequest } from '@course/common'
+import type { AppRequest } from '@course/common/app'
 import { Piscina } from 'piscina'
 import { QueueFullError, TaskAbortedError } from '#errors'
 import type { PoolStats, RunOptions, ThreadPool, ThreadReply } from '#types'

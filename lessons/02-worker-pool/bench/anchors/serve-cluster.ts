@@ -6,7 +6,8 @@
 // alive (lesson 01's closes each one).
 import cluster from 'node:cluster'
 import { createServer } from 'node:http'
-import { blockingNodeHttpHandler, parseServerArgs } from '@course/common'
+import { blockingNodeHttpHandler } from '@course/common/http'
+import { parseServerArgs } from '@course/common/serve'
 import { createBlockingServer } from '@course/lesson-01-blocking-server/reference/blocking-server.ts'
 
 const switches = ['--shared-handle', '--http']

@@ -1,5 +1,5 @@
 // The reference threaded server of this lesson, on Piscina instead of our pool.
-import { parseServerArgs, serveLesson } from '@course/common'
+import { parseServerArgs, serveLesson } from '@course/common/serve'
 import { createThreadedServer } from '../../solution/threaded-server.ts'
 import { PiscinaPool } from './piscina-pool.ts'
 

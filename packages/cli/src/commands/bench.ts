@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { IMPLEMENTATION_ENV, tsxExecArgv } from '@course/common'
+import { IMPLEMENTATION_ENV, tsxExecArgv } from '@course/common/serve'
 import { type Command, parseCommandArgs } from '../course/command.ts'
 import { loadLessons, resolveTarget } from '../course/lessons.ts'
 import { pc } from '../course/output.ts'

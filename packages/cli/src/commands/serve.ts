@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { IMPLEMENTATION_ENV, tsxExecArgv } from '@course/common'
+import { IMPLEMENTATION_ENV, tsxExecArgv } from '@course/common/serve'
 import { type Command, parseCommandArgs } from '../course/command.ts'
 import { UsageError } from '../course/errors.ts'
 import { loadLessons, resolveTarget, serverEntry } from '../course/lessons.ts'

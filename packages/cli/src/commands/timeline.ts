@@ -1,14 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import {
-  burst,
-  IMPLEMENTATION_ENV,
-  maxConcurrent,
-  renderSvg,
-  renderWaterfall,
-  toChromeTrace,
-} from '@course/common'
+import { burst } from '@course/common/load'
+import { IMPLEMENTATION_ENV } from '@course/common/serve'
 import { startServer } from '@course/common/server-process'
+import { maxConcurrent, renderSvg, renderWaterfall, toChromeTrace } from '@course/common/timeline'
 import { type Command, parseCommandArgs } from '../course/command.ts'
 import { UsageError } from '../course/errors.ts'
 import { courseRoot, loadLessons, resolveTarget, serverEntry } from '../course/lessons.ts'

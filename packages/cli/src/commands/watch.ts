@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import { IMPLEMENTATION_ENV } from '@course/common'
+import { IMPLEMENTATION_ENV } from '@course/common/serve'
 import { type Command, parseCommandArgs } from '../course/command.ts'
 import { UsageError } from '../course/errors.ts'
 import { loadLessons, resolveTarget } from '../course/lessons.ts'

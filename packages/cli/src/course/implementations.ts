@@ -1,6 +1,6 @@
 // Temporary implementations for verify and grade: a copy of the reference with
 // one mutation, or a student's exercise files. They live in the lesson's own
-// .impl/ folder so their imports (@course/common, #types) resolve as usual.
+// .impl/ folder so their imports (@course/common/..., #types) resolve as usual.
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Lesson, Mutant } from './lessons.ts'

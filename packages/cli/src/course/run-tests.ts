@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
-import { IMPLEMENTATION_ENV } from '@course/common'
+import { IMPLEMENTATION_ENV } from '@course/common/serve'
 import type { Lesson } from './lessons.ts'
 
 const vitestBin = join(

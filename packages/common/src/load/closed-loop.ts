@@ -1,4 +1,4 @@
-import { type Summary, summarize } from './percentiles.ts'
+import { type Summary, summarize } from '../stats.ts'
 import { send } from './send.ts'
 
 export interface ClosedLoopOptions {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { median, percentile, summarize } from './percentiles.ts'
+import { median, percentile, summarize } from './stats.ts'
 
 describe('percentiles', () => {
   it('use the nearest rank', () => {
