@@ -1,0 +1,14 @@
+import type { IncomingHttpHeaders } from 'node:http'
+
+/** One line of a recording backend's output. */
+export type BackendEvent =
+  | { event: 'connection' }
+  | { event: 'request'; method: string; target: string; headers: IncomingHttpHeaders }
+
+/** The events in what a recording backend printed (other lines are ignored). */
+export function backendEvents(output: string): BackendEvent[] {
+  return output
+    .split('\n')
+    .filter((line) => line.startsWith('{"event"'))
+    .map((line) => JSON.parse(line) as BackendEvent)
+}

@@ -1,0 +1,111 @@
+// Starts what the tests balance over, each in a process of its own: backends
+// (lesson 01's blocking server, or the recording one) and the balancer with a
+// config file naming them.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { type ServerProcess, startServer } from '@course/common/harness'
+import { afterAll, beforeAll } from 'vitest'
+import { type BackendEvent, backendEvents } from '../backends/events.ts'
+import { blockingBackendFile, recordingBackendFile } from '../backends/index.ts'
+import type { BalancerConfig } from '../balancer/config.ts'
+
+const balancerEntry = fileURLToPath(new URL('../bin/serve.ts', import.meta.url))
+
+export type BackendKind = 'blocking' | 'recording'
+
+export interface BackendSpec {
+  kind: BackendKind
+  weight?: number
+  /** Recording backends only: hold every request this long before serving it. */
+  holdMs?: number
+}
+
+export interface Deployment {
+  balancer: ServerProcess
+  backends: ServerProcess[]
+  /** What each recording backend saw so far, by backend index. */
+  events(index: number): BackendEvent[]
+  /** Every request any recording backend saw. */
+  requests(): Extract<BackendEvent, { event: 'request' }>[]
+  stop(): Promise<void>
+}
+
+export const NAMES = 'abcdefgh'
+
+export function startBackend({ kind, holdMs = 0 }: BackendSpec): Promise<ServerProcess> {
+  return kind === 'blocking'
+    ? startServer({ entry: blockingBackendFile, env: { COURSE_IMPL: 'solution' } })
+    : startServer({ entry: recordingBackendFile, args: ['--hold-ms', String(holdMs)] })
+}
+
+/** Writes a balancer config for these backends; returns the file. */
+export function writeConfig(
+  dir: string,
+  backends: Array<{ port: number; weight?: number }>,
+  config: Partial<BalancerConfig>,
+): string {
+  const file = join(dir, `balancer-${Math.random().toString(36).slice(2)}.json`)
+  const named = backends.map(({ port, weight }, i) => ({
+    name: NAMES[i] ?? `b${i}`,
+    url: `http://127.0.0.1:${port}`,
+    ...(weight === undefined ? {} : { weight }),
+  }))
+  writeFileSync(file, JSON.stringify({ ...config, backends: named }, null, 2))
+  return file
+}
+
+export async function startDeployment(
+  specs: BackendSpec[],
+  config: Partial<BalancerConfig> = {},
+): Promise<Deployment> {
+  const dir = mkdtempSync(join(tmpdir(), 'course-03-'))
+  const backends = await Promise.all(specs.map(startBackend))
+  const file = writeConfig(
+    dir,
+    backends.map((backend, i) => ({ port: backend.port, weight: specs[i]?.weight })),
+    config,
+  )
+  const balancer = await startServer({ entry: balancerEntry, args: ['--config', file] })
+  const events = (index: number) => backendEvents(backends[index]?.output() ?? '')
+  return {
+    balancer,
+    backends,
+    events,
+    requests: () =>
+      backends.flatMap((_, i) =>
+        events(i).filter(
+          (event): event is Extract<BackendEvent, { event: 'request' }> =>
+            event.event === 'request',
+        ),
+      ),
+    async stop() {
+      await balancer.stop()
+      await Promise.all(backends.map((backend) => backend.stop()))
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** One deployment for a whole test file (or describe block). */
+export function useDeployment(
+  specs: BackendSpec[],
+  config: Partial<BalancerConfig> = {},
+): () => Deployment {
+  let deployment: Deployment | undefined
+  beforeAll(async () => {
+    deployment = await startDeployment(specs, config)
+  })
+  afterAll(async () => {
+    await deployment?.stop()
+  })
+  return () => {
+    if (!deployment)
+      throw new Error('The deployment has not started: call the getter inside a test.')
+    return deployment
+  }
+}
+
+export const blocking = (count: number): BackendSpec[] =>
+  Array.from({ length: count }, () => ({ kind: 'blocking' }))
