@@ -85,7 +85,7 @@ async function proxy(
     if (attempt.kind === 'cut') return
     health.failed(backend)
     last = attempt
-    if (!health.mayRetry(outgoing.method, attempt, tried.size) || req.destroyed) {
+    if (!health.mayRetry(outgoing.method, attempt, tried.size) || req.socket.destroyed) {
       return answer(res, attempt.reason === 'timeout' ? 504 : 502, attempt.message)
     }
   }

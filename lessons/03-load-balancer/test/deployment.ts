@@ -29,6 +29,8 @@ export interface Deployment {
   events(index: number): BackendEvent[]
   /** Every request any recording backend saw. */
   requests(): Extract<BackendEvent, { event: 'request' }>[]
+  /** Another balancer over the same backends, with another config; stop it yourself. */
+  startBalancer(config: Partial<BalancerConfig>): Promise<ServerProcess>
   stop(): Promise<void>
 }
 
@@ -62,12 +64,15 @@ export async function startDeployment(
 ): Promise<Deployment> {
   const dir = mkdtempSync(join(tmpdir(), 'course-03-'))
   const backends = await Promise.all(specs.map(startBackend))
-  const file = writeConfig(
-    dir,
-    backends.map((backend, i) => ({ port: backend.port, weight: specs[i]?.weight })),
-    config,
-  )
-  const balancer = await startServer({ entry: balancerEntry, args: ['--config', file] })
+  const startBalancer = (config: Partial<BalancerConfig>) => {
+    const file = writeConfig(
+      dir,
+      backends.map((backend, i) => ({ port: backend.port, weight: specs[i]?.weight })),
+      config,
+    )
+    return startServer({ entry: balancerEntry, args: ['--config', file] })
+  }
+  const balancer = await startBalancer(config)
   const events = (index: number) => backendEvents(backends[index]?.output() ?? '')
   return {
     balancer,
@@ -80,6 +85,7 @@ export async function startDeployment(
             event.event === 'request',
         ),
       ),
+    startBalancer,
     async stop() {
       await balancer.stop()
       await Promise.all(backends.map((backend) => backend.stop()))
