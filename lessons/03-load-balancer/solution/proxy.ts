@@ -6,8 +6,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { errorResponse } from '@course/common/app'
 import type { Backend } from '#backend'
 import { BalancerError } from '#errors'
+import { forward, type OutgoingRequest } from '#forward'
 import type { FailedAttempt, ProxyOptions } from '#types'
-import { forward, type OutgoingRequest } from '../balancer/forward.ts'
 import { endToEndHeaders, withForwardedFor } from './forward-headers.ts'
 
 export function createProxy(options: ProxyOptions): Server {

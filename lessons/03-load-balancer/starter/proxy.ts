@@ -19,7 +19,7 @@
 //      (a BalancerError from #errors means: answer its status and message,
 //      with Retry-After when it has retryAfterSeconds); then
 //      forward(backend, outgoing, res, { connectTimeoutMs, readTimeoutMs,
-//      responseHeaders: endToEndHeaders }) from ../balancer/forward.ts streams
+//      responseHeaders: endToEndHeaders }) from #forward (balancer/forward.ts) streams
 //      the answer back and says how the try ended; then
 //      options.dispatcher.release(backend, latencyMs). On 'answered', tell
 //      options.health it succeeded and stop; on 'cut', stop; on 'failed', tell

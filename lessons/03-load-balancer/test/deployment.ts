@@ -36,6 +36,10 @@ export interface Deployment {
 
 export const NAMES = 'abcdefgh'
 
+// Every config file of this test file goes here, and goes away with it.
+const configDir = mkdtempSync(join(tmpdir(), 'course-03-'))
+afterAll(() => rmSync(configDir, { recursive: true, force: true }))
+
 export function startBackend({ kind, holdMs = 0 }: BackendSpec): Promise<ServerProcess> {
   return kind === 'blocking'
     ? startServer({ entry: blockingBackendFile, env: { COURSE_IMPL: 'solution' } })
@@ -44,11 +48,10 @@ export function startBackend({ kind, holdMs = 0 }: BackendSpec): Promise<ServerP
 
 /** Writes a balancer config for these backends; returns the file. */
 export function writeConfig(
-  dir: string,
-  backends: Array<{ port: number; weight?: number }>,
+  backends: Array<{ port: number; weight?: number | undefined }>,
   config: Partial<BalancerConfig>,
 ): string {
-  const file = join(dir, `balancer-${Math.random().toString(36).slice(2)}.json`)
+  const file = join(configDir, `balancer-${Math.random().toString(36).slice(2)}.json`)
   const named = backends.map(({ port, weight }, i) => ({
     name: NAMES[i] ?? `b${i}`,
     url: `http://127.0.0.1:${port}`,
@@ -58,21 +61,21 @@ export function writeConfig(
   return file
 }
 
+/** A balancer process over backends already running. */
+export function startBalancer(
+  backends: Array<{ port: number; weight?: number | undefined }>,
+  config: Partial<BalancerConfig> = {},
+): Promise<ServerProcess> {
+  return startServer({ entry: balancerEntry, args: ['--config', writeConfig(backends, config)] })
+}
+
 export async function startDeployment(
   specs: BackendSpec[],
   config: Partial<BalancerConfig> = {},
 ): Promise<Deployment> {
-  const dir = mkdtempSync(join(tmpdir(), 'course-03-'))
   const backends = await Promise.all(specs.map(startBackend))
-  const startBalancer = (config: Partial<BalancerConfig>) => {
-    const file = writeConfig(
-      dir,
-      backends.map((backend, i) => ({ port: backend.port, weight: specs[i]?.weight })),
-      config,
-    )
-    return startServer({ entry: balancerEntry, args: ['--config', file] })
-  }
-  const balancer = await startBalancer(config)
+  const ports = backends.map((backend, i) => ({ port: backend.port, weight: specs[i]?.weight }))
+  const balancer = await startBalancer(ports, config)
   const events = (index: number) => backendEvents(backends[index]?.output() ?? '')
   return {
     balancer,
@@ -85,11 +88,10 @@ export async function startDeployment(
             event.event === 'request',
         ),
       ),
-    startBalancer,
+    startBalancer: (config) => startBalancer(ports, config),
     async stop() {
       await balancer.stop()
       await Promise.all(backends.map((backend) => backend.stop()))
-      rmSync(dir, { recursive: true, force: true })
     },
   }
 }
