@@ -79,7 +79,7 @@ const implementation: Implementation = await explainTodo(async () => ({
   ...(await impl.load<Pick<Implementation, 'Dispatcher'>>('dispatcher.ts')),
   ...(await impl.load<Pick<Implementation, 'PassiveHealth' | 'ActiveHealthCheck'>>('health.ts')),
 }))
-const balancer = new Balancer(config, implementation)
+const balancer = await explainTodo(() => new Balancer(config, implementation))
 await serveLesson(
   `Load balancer (${config.algorithm}, ${config.backends.length} backends) from ${impl.dir}`,
   Number(args.port),
