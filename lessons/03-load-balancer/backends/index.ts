@@ -6,3 +6,5 @@ const entry = (file: string) => fileURLToPath(new URL(`./${file}`, import.meta.u
 export const blockingBackendFile = entry('blocking-backend.ts')
 /** node:http with keep-alive, logging every connection and request (see events.ts). */
 export const recordingBackendFile = entry('recording-backend.ts')
+/** node:http with keep-alive and no logging, for benchmarks. */
+export const nodeHttpBackendFile = entry('node-http-backend.ts')

@@ -80,13 +80,6 @@ const implementation: Implementation = await explainTodo(async () => ({
   ...(await impl.load<Pick<Implementation, 'PassiveHealth' | 'ActiveHealthCheck'>>('health.ts')),
 }))
 const balancer = await explainTodo(() => new Balancer(config, implementation))
-await serveLesson(
-  `Load balancer (${config.algorithm}, ${config.backends.length} backends) from ${impl.dir}`,
-  Number(args.port),
-  () => balancer.server,
-  { afterDrain: async () => balancer.close() },
-)
-
 // nginx -s reload: re-read the file; a bad file is reported and the running config kept.
 const file = args.config
 if (file) {
@@ -99,3 +92,10 @@ if (file) {
     }
   })
 }
+
+await serveLesson(
+  `Load balancer (${config.algorithm}, ${config.backends.length} backends) from ${impl.dir}`,
+  Number(args.port),
+  () => balancer.server,
+  { afterDrain: async () => balancer.close() },
+)

@@ -29,6 +29,8 @@ export interface Deployment {
   events(index: number): BackendEvent[]
   /** Every request any recording backend saw. */
   requests(): Extract<BackendEvent, { event: 'request' }>[]
+  /** Rewrites the balancer's config file with these backends (by index) and sends it SIGHUP. */
+  reload(indexes: number[], config?: Partial<BalancerConfig>): void
   /** Another balancer over the same backends, with another config; stop it yourself. */
   startBalancer(config: Partial<BalancerConfig>): Promise<ServerProcess>
   stop(): Promise<void>
@@ -50,10 +52,10 @@ export function startBackend({ kind, holdMs = 0 }: BackendSpec): Promise<ServerP
 export function writeConfig(
   backends: Array<{ port: number; weight?: number | undefined }>,
   config: Partial<BalancerConfig>,
+  file = join(configDir, `balancer-${Math.random().toString(36).slice(2)}.json`),
 ): string {
-  const file = join(configDir, `balancer-${Math.random().toString(36).slice(2)}.json`)
-  const named = backends.map(({ port, weight }, i) => ({
-    name: NAMES[i] ?? `b${i}`,
+  const named = backends.map(({ port, weight }) => ({
+    name: `127.0.0.1:${port}`,
     url: `http://127.0.0.1:${port}`,
     ...(weight === undefined ? {} : { weight }),
   }))
@@ -65,8 +67,9 @@ export function writeConfig(
 export function startBalancer(
   backends: Array<{ port: number; weight?: number | undefined }>,
   config: Partial<BalancerConfig> = {},
+  file = writeConfig(backends, config),
 ): Promise<ServerProcess> {
-  return startServer({ entry: balancerEntry, args: ['--config', writeConfig(backends, config)] })
+  return startServer({ entry: balancerEntry, args: ['--config', file] })
 }
 
 export async function startDeployment(
@@ -75,7 +78,8 @@ export async function startDeployment(
 ): Promise<Deployment> {
   const backends = await Promise.all(specs.map(startBackend))
   const ports = backends.map((backend, i) => ({ port: backend.port, weight: specs[i]?.weight }))
-  const balancer = await startBalancer(ports, config)
+  const file = writeConfig(ports, config)
+  const balancer = await startBalancer(ports, config, file)
   const events = (index: number) => backendEvents(backends[index]?.output() ?? '')
   return {
     balancer,
@@ -89,6 +93,11 @@ export async function startDeployment(
         ),
       ),
     startBalancer: (config) => startBalancer(ports, config),
+    reload(indexes, next = config) {
+      const chosen = indexes.map((index) => ports[index] ?? { port: 0 })
+      writeConfig(chosen, next, file)
+      balancer.child.kill('SIGHUP')
+    },
     async stop() {
       await balancer.stop()
       await Promise.all(backends.map((backend) => backend.stop()))
