@@ -79,7 +79,11 @@ export async function startDeployment(
   const backends = await Promise.all(specs.map(startBackend))
   const ports = backends.map((backend, i) => ({ port: backend.port, weight: specs[i]?.weight }))
   const file = writeConfig(ports, config)
-  const balancer = await startBalancer(ports, config, file)
+  const balancer = await startBalancer(ports, config, file).catch(async (error: unknown) => {
+    // A balancer that cannot start (an unfinished exercise) leaves no backend behind.
+    await Promise.all(backends.map((backend) => backend.stop()))
+    throw error
+  })
   const events = (index: number) => backendEvents(backends[index]?.output() ?? '')
   return {
     balancer,
@@ -105,19 +109,28 @@ export async function startDeployment(
   }
 }
 
-/** One deployment for a whole test file (or describe block). */
+/**
+ * One deployment for a whole test file (or describe block). If it cannot
+ * start (an unfinished exercise), each test fails with the reason, rather
+ * than the block being skipped.
+ */
 export function useDeployment(
   specs: BackendSpec[],
   config: Partial<BalancerConfig> = {},
 ): () => Deployment {
   let deployment: Deployment | undefined
+  let failed: unknown
   beforeAll(async () => {
-    deployment = await startDeployment(specs, config)
+    deployment = await startDeployment(specs, config).catch((error: unknown) => {
+      failed = error
+      return undefined
+    })
   })
   afterAll(async () => {
     await deployment?.stop()
   })
   return () => {
+    if (failed) throw failed
     if (!deployment)
       throw new Error('The deployment has not started: call the getter inside a test.')
     return deployment

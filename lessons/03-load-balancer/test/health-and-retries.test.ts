@@ -90,6 +90,25 @@ describe('a backend that dies', () => {
       await deployment.stop()
     }
   })
+  it('answers 504 when the backend says nothing within the read timeout', async () => {
+    const deployment = await startDeployment(blocking(1), { readTimeoutMs: 300 })
+    try {
+      const reply = await send(deployment.balancer.baseUrl, { path: '/io?ms=2000' })
+      const tookMs = reply.span.received - reply.span.sent
+      if (reply.status !== 504 || tookMs >= 2_000) {
+        throw failure({
+          expected:
+            '504 once the backend has been silent for the 300 ms read timeout, before its 2000 ms answer',
+          actual: `${reply.status || 'no response'} after ${Math.round(tookMs)} ms`,
+          reproduce:
+            'a config with "readTimeoutMs": 300, then: curl -i "http://127.0.0.1:8080/io?ms=2000"',
+          hint: "forward() reports a read timeout as a failure with reason 'timeout': answer 504 for it",
+        })
+      }
+    } finally {
+      await deployment.stop()
+    }
+  })
 })
 
 describe('a slow backend among fast ones', () => {
