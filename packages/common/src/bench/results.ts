@@ -1,0 +1,37 @@
+// What a run leaves behind, next to each other in the lesson's
+// bench/results/ (ignored by git): the whole result as JSON, the table as
+// Markdown, and the chart as SVG.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { machineLine } from './machine.ts'
+import type { BenchResult } from './run.ts'
+
+/** "2026-11-25, 2 cores (AMD EPYC 7B13), Node v20.20.2, load 0.42 at start; median of 5 rounds" */
+export function describeRun(result: BenchResult): string {
+  const { rounds, warmups, seconds } = result.settings
+  return `${result.date.slice(0, 10)}, ${machineLine(result.machine)}; median of ${rounds} round${rounds === 1 ? '' : 's'} (${seconds} s each where timed) after ${warmups} warm-up${warmups === 1 ? '' : 's'}`
+}
+
+export interface ResultFiles {
+  json: string
+  markdown: string
+  svg?: string
+}
+
+/** Writes <name>.json, <name>.md (the table under its caption) and, given one, <name>.svg. */
+export function writeResults(
+  dir: string,
+  result: BenchResult,
+  { table, svg }: { table: string; svg?: string },
+): ResultFiles {
+  mkdirSync(dir, { recursive: true })
+  const files: ResultFiles = {
+    json: join(dir, `${result.name}.json`),
+    markdown: join(dir, `${result.name}.md`),
+    ...(svg ? { svg: join(dir, `${result.name}.svg`) } : {}),
+  }
+  writeFileSync(files.json, `${JSON.stringify(result, null, 2)}\n`)
+  writeFileSync(files.markdown, `# ${result.title}\n\n${describeRun(result)}.\n\n${table}\n`)
+  if (svg && files.svg) writeFileSync(files.svg, svg)
+  return files
+}
