@@ -61,7 +61,7 @@ function panel(
   const plotWidth = PANEL.width - PLOT.left - PLOT.right
   const plotHeight = PANEL.height - PLOT.top - PLOT.bottom
   const ys = chart.series.flatMap((line) => line.points.map((point) => point.y))
-  const step = niceStep(Math.max(...ys.filter(Number.isFinite), chart.guide?.y ?? 0, 1e-9) / 4)
+  const step = niceStep(Math.max(...ys.filter(Number.isFinite), chart.guide?.y ?? 0, 1e-9) / 5)
   const yMax =
     step * Math.ceil(Math.max(...ys.filter(Number.isFinite), chart.guide?.y ?? 0) / step || 1)
   const slots = Math.max(1, chart.xValues.length - 1)
@@ -119,6 +119,8 @@ export interface ChartsOfOptions {
   value?(row: BenchRow): number | undefined
   yLabel?: string
   guide?: ChartSpec['guide']
+  /** Adds a line of the ideal figure (drawn with the median figure only). */
+  ideal?: boolean
 }
 
 /** One chart per workload of a result: the size across, one line per contender. */
@@ -131,14 +133,27 @@ export function chartsOf(result: BenchResult, options: ChartsOfOptions = {}): Ch
     xLabel: `${result.axis.symbol}: ${result.axis.label}`,
     yLabel: options.yLabel ?? result.figure.label,
     xValues: result.sizes,
-    series: contenders.map((name) => ({
-      name,
-      points: result.rows
-        .filter((row) => row.workload === workload && row.contender === name)
-        .map((row) => ({ x: row.size, y: value(row) ?? Number.NaN })),
-    })),
+    series: [
+      ...contenders.map((name) => ({
+        name,
+        points: result.rows
+          .filter((row) => row.workload === workload && row.contender === name)
+          .map((row) => ({ x: row.size, y: value(row) ?? Number.NaN })),
+      })),
+      ...(options.ideal && !options.value ? [idealSeries(result, workload)] : []),
+    ],
     ...(options.guide ? { guide: options.guide } : {}),
   }))
+}
+
+function idealSeries(result: BenchResult, workload: string): Series {
+  const first = result.rows.find((row) => row.workload === workload)?.contender
+  return {
+    name: 'ideal',
+    points: result.rows
+      .filter((row) => row.workload === workload && row.contender === first)
+      .map((row) => ({ x: row.size, y: row.ideal ?? Number.NaN })),
+  }
 }
 
 function escapeXml(text: string): string {

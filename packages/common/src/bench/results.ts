@@ -6,10 +6,12 @@ import { join } from 'node:path'
 import { machineLine } from './machine.ts'
 import type { BenchResult } from './run.ts'
 
-/** "2026-11-25, 2 cores (AMD EPYC 7B13), Node v20.20.2, load 0.42 at start; median of 5 rounds" */
+/** "2026-11-25, 2 cores (AMD EPYC 7B13), Node v20.20.2, load 0.42 at start; median of 5 rounds of 1 s after 1 warm-up" */
 export function describeRun(result: BenchResult): string {
   const { rounds, warmups, seconds } = result.settings
-  return `${result.date.slice(0, 10)}, ${machineLine(result.machine)}; median of ${rounds} round${rounds === 1 ? '' : 's'} (${seconds} s each where timed) after ${warmups} warm-up${warmups === 1 ? '' : 's'}`
+  const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`
+  const each = seconds > 0 ? ` of ${seconds} s` : ''
+  return `${result.date.slice(0, 10)}, ${machineLine(result.machine)}; median of ${plural(rounds, 'round')}${each} after ${plural(warmups, 'warm-up')}`
 }
 
 export interface ResultFiles {
