@@ -14,13 +14,11 @@ import { relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import {
   benchSettings,
-  chartsOf,
   columns,
   describeRun,
   idealForCpu,
   idealForWaits,
   isFullRun,
-  renderCharts,
   resultTable,
   runBench,
   serverContender,
@@ -30,7 +28,7 @@ import {
 import { closedLoop } from '@course/common/load'
 import { cpuUnitMs } from '@course/common/work'
 import { impl } from '../lesson.ts'
-import { writePoolReport } from './pool-report.ts'
+import { poolChart, writePoolReport } from './pool-report.ts'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 const defaults = { rounds: 5, warmups: 1, seconds: 1 }
@@ -136,15 +134,7 @@ const table = resultTable(result, [
 ])
 console.log(`\n${describeRun(result)}; C = 2W clients\n\n${table}\n`)
 
-const svg = renderCharts(
-  'Lesson 02: throughput as a fraction of the ideal',
-  chartsOf(result, {
-    value: (row) => row.ofIdeal,
-    yLabel: 'of ideal',
-    guide: { y: 1, label: 'ideal' },
-  }),
-  3,
-)
+const svg = poolChart(result)
 const files = writeResults(here('./results'), result, { table, svg })
 console.log(
   `wrote ${[files.json, files.markdown, files.svg].map((file) => relative('.', file ?? '')).join(', ')}`,
