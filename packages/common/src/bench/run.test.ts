@@ -177,6 +177,16 @@ describe('what a run prints and writes', () => {
     expect(svg.match(/<circle /g)).toHaveLength(4)
   })
 
+  it('adds a line of the ideal when asked, beside the contenders', async () => {
+    const result = await runBench(spec([]))
+    const [chart] = chartsOf(result, { ideal: true })
+    expect(chart?.series.map((line) => line.name)).toEqual(['ours', 'theirs', 'ideal'])
+    expect(chart?.series[2]?.points).toEqual([
+      { x: 1, y: 100 },
+      { x: 2, y: 200 },
+    ])
+  })
+
   it('writes the result as JSON, Markdown and SVG side by side', async () => {
     const result = await runBench(spec([]))
     const dir = mkdtempSync(join(tmpdir(), 'bench-results-'))
