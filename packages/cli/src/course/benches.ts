@@ -1,6 +1,6 @@
 // A lesson's benchmarks: every bench/*.bench.ts, named by the file without
 // its suffix, shortest first. How long each takes is declared in lesson.json
-// ("benches": { "pool": { "seconds": 480 } }), so a learner who runs them all
+// ("benches": { "pool": { "seconds": 600 } }), so a learner who runs them all
 // sees the quick answers before the ten-minute one; one not declared runs last.
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'

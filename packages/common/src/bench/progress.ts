@@ -22,7 +22,7 @@ export class Progress {
     this.#quietMs = quietMs
   }
 
-  /** One more measurement done; `what` says what comes next. */
+  /** One more measurement done; `what` says which, e.g. "W = 2, round 3". */
   step(what: string): void {
     this.#done++
     const elapsed = performance.now() - this.#started

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { interleavedRounds, medianSample } from './rounds.ts'
-import { benchSettings } from './settings.ts'
+import { benchSettings, isFullRun } from './settings.ts'
 
 describe('interleaved rounds', () => {
   it('measure every subject once per round, in turns, warm-ups first', async () => {
@@ -53,6 +53,12 @@ describe('bench settings', () => {
       warmups: 1,
       seconds: 0.2,
     })
+  })
+
+  it('count as a full run only when nothing was cut short', () => {
+    expect(isFullRun(defaults, defaults)).toBe(true)
+    expect(isFullRun(benchSettings(defaults, { BENCH_ROUNDS: '9' }), defaults)).toBe(true)
+    expect(isFullRun(benchSettings(defaults, { BENCH_SECONDS: '0.2' }), defaults)).toBe(false)
   })
 
   it('refuse a value that is not a count, naming the variable', () => {
