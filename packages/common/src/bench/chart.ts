@@ -24,21 +24,24 @@ const PLOT = { left: 56, right: 16, top: 28, bottom: 44 }
 const LEGEND_ROW = 16
 const PALETTE = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#b07aa1', '#76b7b2', '#9c755f']
 
-/** Panels side by side, `perRow` to a row, with the legend of the first series names below. */
+/** Panels side by side, `perRow` to a row, and one legend for them all. */
 export function renderCharts(title: string, charts: readonly ChartSpec[], perRow = 2): string {
   const names = [...new Set(charts.flatMap((chart) => chart.series.map((line) => line.name)))]
   const colour = (name: string) => PALETTE[names.indexOf(name) % PALETTE.length] ?? '#000'
   const across = Math.min(perRow, charts.length)
   const down = Math.ceil(charts.length / perRow)
   const width = Math.max(1, across) * PANEL.width
-  const legendTop = 30 + down * PANEL.height
-  const height = legendTop + names.length * LEGEND_ROW + 10
+  // The legend takes the first empty place in the grid, or a strip below it.
+  const spare = charts.length < across * down
+  const legendLeft = spare ? (charts.length % perRow) * PANEL.width + PLOT.left : PLOT.left
+  const legendTop = 30 + (spare ? (down - 1) * PANEL.height + PLOT.top : down * PANEL.height)
+  const height = 30 + down * PANEL.height + (spare ? 0 : names.length * LEGEND_ROW + 10)
   const panels = charts.map((chart, i) =>
     panel(chart, (i % perRow) * PANEL.width, 30 + Math.floor(i / perRow) * PANEL.height, colour),
   )
   const legend = names.map((name, i) => {
     const y = legendTop + i * LEGEND_ROW
-    return `<line x1="${PLOT.left}" y1="${y}" x2="${PLOT.left + 24}" y2="${y}" stroke="${colour(name)}" stroke-width="2"/><text x="${PLOT.left + 30}" y="${y + 4}">${escapeXml(name)}</text>`
+    return `<line x1="${legendLeft}" y1="${y}" x2="${legendLeft + 24}" y2="${y}" stroke="${colour(name)}" stroke-width="2"/><text x="${legendLeft + 30}" y="${y + 4}">${escapeXml(name)}</text>`
   })
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">`,
