@@ -28,18 +28,20 @@ export class CourseAssertionError extends Error {
   override name = 'CourseAssertionError'
 }
 
-/** Builds the three-part failure message: expected, actual, reproduce. */
+/** Builds the three-part failure message: expected, actual (and the figures behind it), reproduce. */
 export function failure(what: {
   expected: string
   actual: string
+  /** The measurements the verdict was drawn from, when the actual line cannot hold them all. */
+  figures?: string
   reproduce: string
   hint?: string
 }): CourseAssertionError {
-  const lines = [
-    `expected: ${what.expected}`,
-    `actual:   ${what.actual}`,
+  const lines = [`expected: ${what.expected}`, `actual:   ${what.actual}`]
+  if (what.figures) lines.push(`figures:  ${what.figures}`)
+  lines.push(
     `reproduce (with the server running, e.g. pnpm course serve <lesson>): ${what.reproduce}`,
-  ]
+  )
   if (what.hint) lines.push(`hint:     ${what.hint}`)
   return new CourseAssertionError(lines.join('\n'))
 }
