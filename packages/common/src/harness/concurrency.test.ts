@@ -41,8 +41,8 @@ describe('expectConcurrency', () => {
 
   it('fails with the overlap, the server-side intervals and the command', () => {
     const message = messageOf(() => expectConcurrency(pool, 1, how))
-    expect(message).toContain('expected: 4 requests served 1 at a time')
-    expect(message).toContain('actual:   2 served at once, at the busiest moment')
+    expect(message).toContain('expected:  4 requests served 1 at a time')
+    expect(message).toContain('actual:    2 served at once, at the busiest moment')
     expect(message).toContain('#1 0-100 by 7/0, #2 0-100 by 8/0, #3 100-200 by 7/0')
     expect(message).toContain(how.reproduce)
   })
@@ -50,7 +50,7 @@ describe('expectConcurrency', () => {
   it('says how many requests the server never reported on', () => {
     const failed: Span = { id: 5, label: 'GET /io', status: 0, sent: 0, received: 1 }
     const message = messageOf(() => expectConcurrency([...loop, failed], { min: 5 }, how))
-    expect(message).toContain('expected: 5 requests served at least 5 at a time')
+    expect(message).toContain('expected:  5 requests served at least 5 at a time')
     expect(message).toContain('1 without an x-timeline header')
   })
 })
@@ -63,10 +63,10 @@ describe('expectWorkers', () => {
 
   it('fails with the workers seen and what each served', () => {
     const message = messageOf(() => expectWorkers(loop, 3, { ...how, hint: 'start 3 workers' }))
-    expect(message).toContain('expected: 4 requests served by 3 distinct workers')
-    expect(message).toContain('actual:   served by 1 (9/0)')
+    expect(message).toContain('expected:  4 requests served by 3 distinct workers')
+    expect(message).toContain('actual:    served by 1 (9/0)')
     expect(message).toContain('requests per worker: 9/0: 4')
-    expect(message).toContain('hint:     start 3 workers')
+    expect(message).toContain('hint:      start 3 workers')
   })
 })
 

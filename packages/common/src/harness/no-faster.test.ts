@@ -16,9 +16,9 @@ describe('expectNoFasterThan', () => {
       expectNoFasterThan({ what: 'GET /io?ms=100', timesMs: [3, 101, 102], floor: waits, ...how }),
     )
     expect(message).toContain(
-      'expected: every GET /io?ms=100 to take at least 100 ms (the wait each asks for)',
+      'expected:  every GET /io?ms=100 to take at least 100 ms (the wait each asks for)',
     )
-    expect(message).toContain('actual:   1 of 3 faster: 3.0 ms')
+    expect(message).toContain('actual:    1 of 3 faster: 3.0 ms')
     expect(message).toContain('3 times: fastest 3.0, median 101, slowest 102 ms')
     expect(message).toContain(how.reproduce)
   })
@@ -27,7 +27,7 @@ describe('expectNoFasterThan', () => {
     const message = messageOf(() =>
       expectNoFasterThan({ what: 'GET /', timesMs: [], floor: waits, ...how }),
     )
-    expect(message).toContain('actual:   nothing was timed')
+    expect(message).toContain('actual:    nothing was timed')
   })
 
   it('takes its floor from runs measured in the same test', () => {

@@ -22,9 +22,9 @@ describe('expectOrder', () => {
     const early = [{ name: 'fast 1 started', at: 120 }, fast[1] ?? slowEnded]
     const message = messageOf(() => expectOrder([slowEnded, early], how))
     expect(message).toContain(
-      'expected: in this order: slow ended, then {fast 1 started, fast 2 started}',
+      'expected:  in this order: slow ended, then {fast 1 started, fast 2 started}',
     )
-    expect(message).toContain('actual:   fast 1 started came 180.0 ms before slow ended')
+    expect(message).toContain('actual:    fast 1 started came 180.0 ms before slow ended')
     expect(message).toContain('fast 1 started 0.0, slow ended 180.0, fast 2 started 182.0')
     expect(message).toContain(how.reproduce)
   })

@@ -63,8 +63,8 @@ describe('expectPerBackend', () => {
   it('fails an uneven share with every count and the command', () => {
     const counts = countPerBackend([...roundRobin, reply('1/0')])
     const message = messageOf(() => expectPerBackend(counts, { backends: 3, each: 2 }, how))
-    expect(message).toContain('expected: each of 3 backends to serve 2 requests')
-    expect(message).toContain('actual:   1/0: 3, 2/0: 2, 3/0: 2')
+    expect(message).toContain('expected:  each of 3 backends to serve 2 requests')
+    expect(message).toContain('actual:    1/0: 3, 2/0: 2, 3/0: 2')
     expect(message).toContain('7 requests in all, 0 from no known backend')
     expect(message).toContain(how.reproduce)
   })
@@ -74,7 +74,7 @@ describe('expectPerBackend', () => {
     const message = messageOf(() =>
       expectPerBackend(counts, { exactly: { '1/0': 2, '2/0': 2, '3/0': 2 } }, how),
     )
-    expect(message).toContain('expected: exactly 1/0: 2, 2/0: 2, 3/0: 2')
+    expect(message).toContain('expected:  exactly 1/0: 2, 2/0: 2, 3/0: 2')
     expect(message).toContain(`${UNKNOWN_BACKEND}: 1`)
   })
 
@@ -86,7 +86,7 @@ describe('expectPerBackend', () => {
     const message = messageOf(() =>
       expectPerBackend(even, { ratio: ['fast', 'slow'], min: 3, max: 20 }, how),
     )
-    expect(message).toContain('expected: fast to serve 3x to 20x as many requests as slow')
-    expect(message).toContain('actual:   fast: 5, slow: 5 (1.00x)')
+    expect(message).toContain('expected:  fast to serve 3x to 20x as many requests as slow')
+    expect(message).toContain('actual:    fast: 5, slow: 5 (1.00x)')
   })
 })
