@@ -1,3 +1,4 @@
+import { escapeXml } from '../xml.ts'
 import { type Drawable, lanesOf } from './http-lanes.ts'
 import { type Interval, laneRows, timeSpan } from './lane.ts'
 import { phaseLooks } from './phases.ts'
@@ -87,12 +88,4 @@ function rect(
   const data = `data-lane="${escapeXml(lane)}" data-phase="${escapeXml(phase)}"${by ? ` data-by="${escapeXml(by)}"` : ''}`
   const hover = `${phase}${by ? ` by ${by}` : ''} for ${Math.round(end - start)} ms${note ? `: ${note}` : ''}`
   return `<rect ${data} x="${x(start).toFixed(1)}" y="${y + 4}" width="${Math.max(1, x(end) - x(start)).toFixed(1)}" height="14" fill="${fill}"><title>${escapeXml(hover)}</title></rect>`
-}
-
-function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
 }
