@@ -3,8 +3,8 @@
 import { execFileSync } from 'node:child_process'
 import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { courseRoot } from '@course/lessons/course'
 import { afterEach, describe, expect, it } from 'vitest'
-import { courseRoot } from './course/lessons.ts'
 
 const turbo = join(courseRoot, 'node_modules', '.bin', 'turbo')
 const task = '@course/lesson-01-blocking-server#test:solution'

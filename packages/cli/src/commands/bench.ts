@@ -1,9 +1,11 @@
-import { spawn } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { IMPLEMENTATION_ENV, tsxExecArgv } from '@course/common/serve'
+import { tsxExecArgv } from '@course/common/serve'
+import { loadLessons } from '@course/lessons/course'
+import { chooseImplementation, implementationEnv } from '@course/lessons/implementation'
+import { resolveTarget } from '@course/lessons/names'
+import { runNode } from '../course/child.ts'
 import { type Command, parseCommandArgs } from '../course/command.ts'
-import { loadLessons, resolveTarget } from '../course/lessons.ts'
 import { pc } from '../course/output.ts'
 
 export const bench: Command = {
@@ -30,18 +32,10 @@ bench/results/. Benchmarks take a while and want a quiet machine.`,
         : []
       for (const file of files) {
         console.log(pc.bold(`\nLesson ${lesson.number}: ${file}`))
-        const code = await new Promise<number>((resolve) => {
-          const child = spawn(process.execPath, [...tsxExecArgv, join(dir, file)], {
-            cwd: lesson.dir,
-            stdio: 'inherit',
-            env: {
-              ...process.env,
-              [IMPLEMENTATION_ENV]: values.solution
-                ? 'solution'
-                : (process.env[IMPLEMENTATION_ENV] ?? 'exercise'),
-            },
-          })
-          child.on('exit', (exitCode) => resolve(exitCode ?? 1))
+        const code = await runNode([...tsxExecArgv, join(dir, file)], {
+          cwd: lesson.dir,
+          env: implementationEnv(chooseImplementation(values.solution)),
+          forwardSignals: true,
         })
         if (code !== 0) status = code
       }

@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process'
+import { courseRoot, loadLessons } from '@course/lessons/course'
+import { exercisePath } from '@course/lessons/lesson'
+import { resolveExercise } from '@course/lessons/names'
 import { type Command, parseCommandArgs } from '../course/command.ts'
 import { UsageError } from '../course/errors.ts'
-import { courseRoot, exercisePath, loadLessons, resolveExercise } from '../course/lessons.ts'
 import { pc, shown } from '../course/output.ts'
 
 export const diff: Command = {
