@@ -33,7 +33,8 @@ Each call shows the next hint, from a nudge to nearly the answer.
 
     const seen = readState<Record<string, number>>('hints.json', {})
     const key = progressKey(lesson, exercise)
-    const already = seen[key] ?? 0
+    const formerKeys = exercise.formerIds.map((id) => `${lesson.id}/${id}`)
+    const already = [key, ...formerKeys].map((each) => seen[each]).find(Boolean) ?? 0
     const upTo = values.all
       ? hints.length
       : values.again
