@@ -5,7 +5,8 @@ import { resolveTarget } from '@course/lessons/names'
 import { serverEntry } from '@course/lessons/servers'
 import { runNode } from '../course/child.ts'
 import { type Command, parseCommandArgs } from '../course/command.ts'
-import { UsageError } from '../course/errors.ts'
+import { Failure, UsageError } from '../course/errors.ts'
+import { portProblem, requestedPort } from '../course/port.ts'
 
 export const serve: Command = {
   name: 'serve',
@@ -29,6 +30,9 @@ Then, in another terminal: curl -i http://127.0.0.1:8080/io?ms=500`,
     if (!name) throw new UsageError('serve: name a lesson, e.g. pnpm course serve 01')
     const { lesson } = resolveTarget(name, loadLessons())
     const entry = serverEntry(lesson, values.server)
+    const port = requestedPort(passed)
+    const problem = port === undefined ? undefined : await portProblem(port)
+    if (problem) throw new Failure(`serve: ${problem}`)
     return runNode([...tsxExecArgv, entry, ...passed], {
       env: implementationEnv(chooseImplementation(values.solution)),
       forwardSignals: true,

@@ -5,6 +5,11 @@ export class UsageError extends Error {
   override name = 'UsageError'
 }
 
+/** Something that failed though the command was called rightly: one line, exit status 1. */
+export class Failure extends Error {
+  override name = 'Failure'
+}
+
 /**
  * Every error the command can meet, as the one line a learner reads and the
  * exit status a script reads: 2 when the command was called wrongly, 1 when
@@ -15,6 +20,7 @@ export function explain(error: unknown): { line: string; status: 1 | 2 } {
   if (error instanceof UsageError || error instanceof UnknownNameError) {
     return { line: error.message, status: 2 }
   }
+  if (error instanceof Failure) return { line: error.message, status: 1 }
   if (error instanceof LessonFileError) {
     return { line: `${error.message} (the course itself needs fixing)`, status: 1 }
   }
