@@ -55,6 +55,12 @@ describe('turbo inputs', () => {
     expect(hashOf(task)).not.toBe(before)
   })
 
+  it('re-run a lesson\u2019s tests when the lesson model in packages/lessons changes', () => {
+    const before = hashOf(task)
+    probe(join(courseRoot, 'packages/lessons/src/turbo-probe.ts'), 'export const probe = 1\n')
+    expect(hashOf(task)).not.toBe(before)
+  })
+
   it('keep a lesson\u2019s cached tests when only its README or the learner\u2019s files change', () => {
     const before = hashOf(task)
     probe(join(courseRoot, 'lessons/01-blocking-server/turbo-probe.md'), '# prose\n')
