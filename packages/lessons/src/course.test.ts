@@ -123,3 +123,30 @@ describe('a lesson without servers', () => {
     )
   })
 })
+
+describe('benchmarksOf', () => {
+  it('runs the benchmarks lesson.json lists, shortest first, else every bench/*.bench.ts', async () => {
+    const { benchmarksOf } = await import('./benchmarks.ts')
+    const listed = writeCourse({
+      '01-demo': lessonFile({
+        bench: [
+          { id: 'long', file: 'bench/long.bench.ts', minutes: 10 },
+          { id: 'unknown', file: 'bench/unknown.bench.ts' },
+          { id: 'short', file: 'bench/short.bench.ts', minutes: 0.5 },
+        ],
+      }),
+    })
+    const [lesson] = loadLessons(listed)
+    expect(lesson && benchmarksOf(lesson).map((each) => each.id)).toEqual([
+      'short',
+      'long',
+      'unknown',
+    ])
+
+    const found = loadLessons().find((each) => each.number === '01')
+    expect(found && benchmarksOf(found)).toContainEqual({
+      id: 'staircase',
+      file: 'bench/staircase.bench.ts',
+    })
+  })
+})
