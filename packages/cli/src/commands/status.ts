@@ -1,3 +1,4 @@
+import { basename } from 'node:path'
 import { courseRoot, loadLessons } from '@course/lessons/course'
 import { exercisePath } from '@course/lessons/lesson'
 import { type Command, parseCommandArgs } from '../course/command.ts'
@@ -41,7 +42,7 @@ ran tests of last. Progress is recorded by \`pnpm course test\` and \`watch\`.`,
         const needs = unmetNeeds(exercise, lessons).map((need) => need.exercise.id)
         const note =
           state === 'changed'
-            ? `${changed.join(', ')} changed since it passed: test it again`
+            ? `passed, but ${changed.map((path) => basename(path)).join(', ')} changed since: test it again`
             : state !== 'passed' && needs.length
               ? `${state}; needs ${needs.join(', ')} first`
               : state

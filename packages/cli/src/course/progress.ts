@@ -33,7 +33,7 @@ type Progress = { [key: string]: Result }
 
 export interface ExerciseProgress {
   state: ExerciseState
-  /** Files changed since the last run, when state is 'changed'. */
+  /** Files it depends on that changed since its last run (its own file excluded). */
   changed: string[]
 }
 
@@ -64,7 +64,9 @@ export function exerciseProgress(
     const changed = Object.entries(recorded)
       .filter(([path, hash]) => hashOf(join(root, path)) !== hash)
       .map(([path]) => path)
-    return changed.length ? { state: 'changed', changed } : { state: result.status, changed }
+    if (changed.length === 0) return { state: result.status, changed }
+    // A failing result is stale too, but "changed since it passed" would be untrue.
+    return { state: result.status === 'passed' ? 'changed' : 'in progress', changed }
   }
   if (ownHash === hashOf(exercisePath(lesson, exercise, 'starter'))) {
     return { state: 'not started', changed: [] }
