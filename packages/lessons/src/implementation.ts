@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs'
 import { isAbsolute, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { UnknownNameError } from './errors.ts'
 
 export const IMPLEMENTATION_ENV = 'COURSE_IMPL'
 
@@ -20,8 +21,17 @@ export function chooseImplementation(
   env: NodeJS.ProcessEnv = process.env,
 ): ImplementationChoice {
   if (solution) return 'solution'
-  return env[IMPLEMENTATION_ENV] || 'exercise'
+  const choice = env[IMPLEMENTATION_ENV] || 'exercise'
+  if (!isChoice(choice))
+    throw new UnknownNameError(`${choiceProblem(choice)}; unset it to run your code`)
+  return choice
 }
+
+const isChoice = (choice: string) =>
+  choice === 'exercise' || choice === 'solution' || (isAbsolute(choice) && existsSync(choice))
+
+const choiceProblem = (choice: string) =>
+  `${IMPLEMENTATION_ENV} must be "exercise", "solution" or the absolute path of an existing folder, got "${choice}"`
 
 /** The environment that makes a child process run `choice`. */
 export const implementationEnv = (choice: ImplementationChoice) => ({
@@ -40,10 +50,8 @@ export function implementationDir(
 ): string {
   if (choice === 'exercise') return join(lessonRoot, 'src')
   if (choice === 'solution') return join(lessonRoot, 'solution')
-  if (isAbsolute(choice) && existsSync(choice)) return choice
-  throw new Error(
-    `${IMPLEMENTATION_ENV} must be "exercise", "solution" or the absolute path of an existing folder, got "${choice}"`,
-  )
+  if (isChoice(choice)) return choice
+  throw new Error(choiceProblem(choice))
 }
 
 export interface LessonImplementation {
