@@ -7,6 +7,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fixturesDir, makeCourse } from './course/fixture.ts'
 
 const bin = fileURLToPath(new URL('../bin/course.js', import.meta.url))
+/** The learner's own environment: no COURSE_IMPL from whoever runs these tests. */
+const learnerEnv = (root: string) => {
+  const { COURSE_IMPL: _outer, ...env } = process.env
+  return { ...env, NO_COLOR: '1', COURSE_ROOT: root }
+}
 const roots: string[] = []
 
 function fixture() {
@@ -22,7 +27,7 @@ afterEach(() => {
 const course = (root: string, ...args: string[]) => {
   const result = spawnSync(process.execPath, [bin, ...args], {
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', COURSE_ROOT: root },
+    env: learnerEnv(root),
   })
   return { code: result.status, out: result.stdout }
 }
@@ -50,7 +55,7 @@ describe('course watch', () => {
   it('re-runs the exercise when the learner saves their file, and says when it passes', async () => {
     const { root, mine } = fixture()
     const child = spawn(process.execPath, [bin, 'watch', 'add'], {
-      env: { ...process.env, NO_COLOR: '1', COURSE_ROOT: root },
+      env: learnerEnv(root),
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let out = ''
