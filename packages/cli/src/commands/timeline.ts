@@ -1,12 +1,21 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { burst } from '@course/common/load'
-import { IMPLEMENTATION_ENV } from '@course/common/serve'
 import { startServer } from '@course/common/server-process'
-import { maxConcurrent, renderSvg, renderWaterfall, toChromeTrace } from '@course/common/timeline'
+import {
+  httpLanes,
+  maxConcurrent,
+  renderSvg,
+  renderWaterfall,
+  toChromeTrace,
+  workerLanes,
+} from '@course/common/timeline'
+import { courseRoot, loadLessons } from '@course/lessons/course'
+import { chooseImplementation, implementationEnv } from '@course/lessons/implementation'
+import { resolveTarget } from '@course/lessons/names'
+import { serverEntry } from '@course/lessons/servers'
 import { type Command, parseCommandArgs } from '../course/command.ts'
 import { UsageError } from '../course/errors.ts'
-import { courseRoot, loadLessons, resolveTarget, serverEntry } from '../course/lessons.ts'
 import { pc, shown } from '../course/output.ts'
 import { stateDir } from '../course/state.ts'
 
@@ -41,7 +50,7 @@ ui.perfetto.dev) to .course/timelines/.`,
     const { lesson } = resolveTarget(name, loadLessons())
     const server = await startServer({
       entry: serverEntry(lesson, values.server),
-      env: { [IMPLEMENTATION_ENV]: values.solution ? 'solution' : 'exercise' },
+      env: implementationEnv(chooseImplementation(values.solution)),
     })
     try {
       const result = await burst(server.baseUrl, { path: `/io?ms=${ms}`, n })
@@ -56,7 +65,9 @@ ui.perfetto.dev) to .course/timelines/.`,
         `${base}.svg`,
         renderSvg(result.spans, `Lesson ${lesson.number}: ${n} x GET /io?ms=${ms}`),
       )
-      writeFileSync(`${base}.trace.json`, JSON.stringify(toChromeTrace(result.spans)))
+      // The trace has room for both views: each request, and each worker's busy time.
+      const lanes = [...httpLanes(result.spans), ...workerLanes(result.spans)]
+      writeFileSync(`${base}.trace.json`, JSON.stringify(toChromeTrace(lanes)))
       console.log(pc.dim(`wrote ${shown(base, courseRoot)}.svg and .trace.json`))
       return 0
     } finally {
