@@ -1,8 +1,9 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import {
   checkLeaksAfterEach,
+  expectConcurrency,
   expectRatio,
-  expectServedAtOnce,
+  expectWorkers,
   failure,
 } from '@course/common/harness'
 import { burst, send } from '@course/common/load'
@@ -31,7 +32,8 @@ describe('k = 1 over 3 blocking backends', () => {
     const base = deployment().balancer.baseUrl
     const three = await burst(base, { path: '/io?ms=150', n: 3 })
     const seven = await burst(base, { path: '/io?ms=150', n: 7 })
-    expectServedAtOnce(seven.spans, 3, { reproduce })
+    expectConcurrency(seven.spans, 3, { reproduce })
+    expectWorkers(seven.spans, 3, { reproduce })
     const most = mostAtOnceOnOneBackend(seven.spans)
     if (most !== 1) {
       throw failure({

@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import { describeContract } from '@course/common/contract'
-import { checkLeaksAfterEach, failure, ncFor, sendRaw } from '@course/common/harness'
+import { checkLeaksAfterEach, failure, rawFor, sendRaw } from '@course/common/harness'
 import { burst, send } from '@course/common/load'
 import { describe, expect, it } from 'vitest'
 import { blocking, NAMES, useDeployment } from './deployment.ts'
@@ -95,7 +95,8 @@ describe('what reaches a backend', () => {
         expected:
           "status 200; at the backend x-forwarded-for: 203.0.113.9, 127.0.0.1, x-kept: yes, and none of the client's connection, x-secret, keep-alive, proxy-connection",
         actual: `status ${reply.status}; ${problems.join('; ')}`,
-        reproduce: `curl -H 'X-Forwarded-For: 203.0.113.9' -H 'Connection: close, x-secret' -H 'X-Secret: s' ${deployment().balancer.baseUrl}/healthz`,
+        reproduce:
+          "pnpm course serve 03 -- --port 8080 --backends 1; curl -H 'X-Forwarded-For: 203.0.113.9' -H 'Connection: close, x-secret' -H 'X-Secret: s' http://127.0.0.1:8080/healthz (the backend must see X-Forwarded-For: 203.0.113.9, 127.0.0.1 and no X-Secret)",
       })
     }
   })
@@ -167,7 +168,7 @@ describe('hostile bytes', () => {
         throw failure({
           expected: `${status} from the balancer, nothing at the backends, then 200 for the next request`,
           actual: `${reply.status || 'no response'}; the backends saw ${reached} connections or requests; then ${next.status || 'no response'}`,
-          reproduce: ncFor(deployment().balancer.port, bytes),
+          reproduce: `pnpm course serve 03 -- --port 8080 --backends 2; ${rawFor(bytes)}`,
           hint: 'node:http refuses most of these itself; the proxy must refuse two Host headers and a body over the limit before choosing a backend',
         })
       }
@@ -209,8 +210,7 @@ describe('a slow client', () => {
       throw failure({
         expected: `the slow client served (200), and a request sent meanwhile answered long before its ${trickleMs} ms trickle ends (straight at the backend it took ${Math.round(direct.fastMs)} ms)`,
         actual: `slow client ${proxied.slow.status || 'no response'}; the other request took ${Math.round(proxied.fastMs)} ms`,
-        reproduce:
-          'pnpm course serve 03 -- --port 8080 --backends 1; (for c in G E T \' \' /; do printf "$c"; sleep 1; done) | nc 127.0.0.1 8080 & curl http://127.0.0.1:8080/healthz',
+        reproduce: `pnpm course serve 03 -- --port 8080 --backends 1; ${rawFor(REQUEST, { trickleMs: GAP_MS })} & curl http://127.0.0.1:8080/healthz`,
       })
     }
   })
@@ -226,8 +226,7 @@ describe('a slow client', () => {
       throw failure({
         expected: `the slow POST served (200), and a request sent meanwhile answered long before its ${trickleMs} ms trickle ends`,
         actual: `slow POST ${slow.status || 'no response'}; the other request took ${Math.round(fastMs)} ms`,
-        reproduce:
-          "pnpm course serve 03 -- --port 8080 --backends 1; (printf 'POST /echo HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: 5\\r\\n\\r\\n'; for c in a b c d e; do printf $c; sleep 1; done) | nc 127.0.0.1 8080 & curl http://127.0.0.1:8080/healthz",
+        reproduce: `pnpm course serve 03 -- --port 8080 --backends 1; ${rawFor(head + body, { trickleMs: GAP_MS })} & curl http://127.0.0.1:8080/healthz`,
         hint: 'read the whole body (bounded by maxBodyBytes) before you acquire a backend',
       })
     }
