@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { checkLeaksAfterEach, failure, type ServerProcess } from '@course/common/harness'
 import { send } from '@course/common/load'
 import { describe, it } from 'vitest'
+import { findNginx, INSTALL_NGINX, startNginx } from '../anchors/nginx.ts'
 import { backendEvents } from '../backends/events.ts'
 import {
   type BackendSpec,
@@ -11,7 +12,6 @@ import {
   startBalancer,
   startDeployment,
 } from './deployment.ts'
-import { findNginx, INSTALL_NGINX, startNginx } from './nginx.ts'
 
 const nginx = findNginx()
 if (!nginx) console.warn(INSTALL_NGINX)
