@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises'
-import { checkLeaksAfterEach, failure } from '@course/common/harness'
+import { checkLeaksAfterEach, eventually, failure } from '@course/common/harness'
 import { closedLoop, send } from '@course/common/load'
 import { describe, expect, it } from 'vitest'
 import type { Algorithm } from '#types'
@@ -177,30 +177,33 @@ describe('active health checks', () => {
       }
       return pids
     }
-    const until = async (check: (pids: Set<number>) => boolean) => {
-      const started = performance.now()
-      while (performance.now() - started < 6_000) {
-        if (check(await answering())) return true
-        await delay(100)
-      }
-      return false
+    let seen = new Set<number>()
+    const how = {
+      reproduce:
+        'a config with "healthCheck": { "intervalMs": 200, "timeoutMs": 150, "fall": 2, "rise": 2 }; pnpm course serve 03 -- --port 8080 --config balancer.json; kill -STOP <a backend pid>; curl http://127.0.0.1:8080/whoami a few times; kill -CONT <its pid>',
+      hint: 'count consecutive results per backend: fall failures set failingChecks, rise successes clear it',
+      timeoutMs: 6_000,
+      actual: () => `6 requests in a row answered by ${[...seen].join(', ') || 'no backend'}`,
     }
     try {
       process.kill(a.pid, 'SIGSTOP')
       // Let the checks see it silent before sending it anything.
       await delay(1_000)
-      const out = await until((pids) => pids.size === 1 && pids.has(b.pid))
+      await eventually(
+        async () => {
+          seen = await answering()
+          return seen.size === 1 && seen.has(b.pid)
+        },
+        { what: `only ${b.pid} answering while ${a.pid} is stopped`, ...how },
+      )
       process.kill(a.pid, 'SIGCONT')
-      const back = out && (await until((pids) => pids.has(a.pid)))
-      if (!out || !back) {
-        throw failure({
-          expected: `backend ${a.pid} out of rotation while stopped (checks every 200 ms, fall 2), then back after it answers again (rise 2)`,
-          actual: out ? 'it never came back' : 'it kept getting requests while stopped',
-          reproduce:
-            'a config with "healthCheck": { "intervalMs": 200, "timeoutMs": 150, "fall": 2, "rise": 2 }; kill -STOP a backend, curl /whoami, kill -CONT it',
-          hint: 'count consecutive results per backend: fall failures set failingChecks, rise successes clear it',
-        })
-      }
+      await eventually(
+        async () => {
+          seen = await answering()
+          return seen.has(a.pid)
+        },
+        { what: `${a.pid} answering again once it runs`, ...how },
+      )
     } finally {
       process.kill(a.pid, 'SIGCONT')
       await deployment.stop()

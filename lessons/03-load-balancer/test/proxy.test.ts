@@ -1,11 +1,29 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import { describeContract } from '@course/common/contract'
-import { checkLeaksAfterEach, failure, rawFor, sendRaw } from '@course/common/harness'
-import { burst, send } from '@course/common/load'
+import {
+  checkLeaksAfterEach,
+  countPerBackend,
+  expectPerBackend,
+  failure,
+  rawFor,
+  type ServerProcess,
+  sendRaw,
+  whoServed,
+} from '@course/common/harness'
+import { burst, type Reply, send } from '@course/common/load'
 import { describe, expect, it } from 'vitest'
 import { blocking, NAMES, useDeployment } from './deployment.ts'
 
 checkLeaksAfterEach()
+
+/** Names a reply by the backend that served it: a, b, c... in the order of the config. */
+function backendName(backends: ServerProcess[]): (reply: Reply) => string | undefined {
+  return (reply) => {
+    const pid = Number(whoServed(reply)?.split('/')[0])
+    const index = backends.findIndex((backend) => backend.pid === pid)
+    return index === -1 ? undefined : NAMES[index]
+  }
+}
 
 /** The backend that answered, by its name in the config (a, b, c...). */
 async function servedBy(baseUrl: string, pids: number[]): Promise<string> {
@@ -21,25 +39,17 @@ describe('the balancer over 3 blocking backends, round-robin', () => {
   describeContract(balancer)
 
   it('gives 30 requests in turn exactly 10, 10 and 10', async () => {
-    const pids = deployment().backends.map((backend) => backend.pid)
-    const counts = new Map<string, number>()
-    for (let i = 0; i < 30; i++) {
-      const name = await servedBy(balancer().baseUrl, pids)
-      counts.set(name, (counts.get(name) ?? 0) + 1)
-    }
-    const actual = [...counts]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([name, count]) => `${name}: ${count}`)
-      .join(', ')
-    if (actual !== 'a: 10, b: 10, c: 10') {
-      throw failure({
-        expected: 'a: 10, b: 10, c: 10',
-        actual,
+    const replies: Reply[] = []
+    for (let i = 0; i < 30; i++) replies.push(await send(balancer().baseUrl, { path: '/whoami' }))
+    expectPerBackend(
+      countPerBackend(replies, backendName(deployment().backends)),
+      { backends: 3, each: 10 },
+      {
         reproduce:
           'pnpm course serve 03 -- --port 8080 --backends 3; for i in $(seq 30); do curl -s http://127.0.0.1:8080/whoami; echo; done | sort | uniq -c',
         hint: 'round-robin: the next backend after the last one picked, whatever happened meanwhile',
-      })
-    }
+      },
+    )
   })
 })
 
