@@ -2,7 +2,8 @@
 //
 //   1. hello: GET / with keep-alive (autocannon, C = 10) through one
 //      keep-alive node:http backend: straight at it, through the balancer,
-//      through nginx. What a proxy costs per request, as a share of direct.
+//      through nginx, through http-proxy (npm) with a keep-alive agent. What
+//      a proxy costs per request, as a share of direct.
 //   2. sync: GET /io?ms=20 over W = 1, 2, 4, 8 of lesson 01's blocking
 //      servers at C = 2W clients (a new connection per request), through
 //      the balancer (k = 1, least-connections) and through nginx. The ideal
@@ -25,7 +26,7 @@ import { closedLoop, measureThroughput } from '@course/common/load'
 import { startServer } from '@course/common/server-process'
 import { findNginx, INSTALL_NGINX } from '../anchors/nginx.ts'
 import { blockingBackendFile, nodeHttpBackendFile } from '../backends/index.ts'
-import { balancer, direct, nginx, SharedBackends } from './deployment.ts'
+import { balancer, direct, httpProxy, nginx, SharedBackends } from './deployment.ts'
 
 const WAIT_MS = 20
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
@@ -47,6 +48,7 @@ const hello = await runBench({
   contenders: [
     direct(helloBackends),
     ...withNginx(helloBackends, balancer(helloBackends, { poolSize: 16 }, binary && 'nginx')),
+    httpProxy(helloBackends),
   ],
   workloads: [{ name: 'hello' }],
   figure: { key: 'rps', label: 'req/s', better: 'higher' },

@@ -97,3 +97,26 @@ export function nginx(shared: SharedBackends, binary: string): Contender<string>
     },
   }
 }
+
+const httpProxyEntry = fileURLToPath(new URL('../anchors/http-proxy.ts', import.meta.url))
+
+/** http-proxy (npm) with a keep-alive agent, in front of the first shared backend. */
+export function httpProxy(shared: SharedBackends): Contender<string> {
+  return {
+    name: 'http-proxy',
+    async start(size) {
+      const [backend] = await shared.acquire(size)
+      const server = await startServer({
+        entry: httpProxyEntry,
+        args: ['--backend-port', String(backend?.port ?? 0)],
+      })
+      return {
+        handle: server.baseUrl,
+        async stop() {
+          await server.stop()
+          await shared.release()
+        },
+      }
+    },
+  }
+}

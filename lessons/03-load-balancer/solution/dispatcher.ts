@@ -45,6 +45,8 @@ export class Dispatcher implements DispatcherLike {
         }, this.#options.queueTimeoutMs),
       }
       this.#queue.push(waiter)
+      // A backend the requests ahead may not use (they failed on it) may still serve this one.
+      this.#serveQueue()
     })
   }
 
