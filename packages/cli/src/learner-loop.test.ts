@@ -39,11 +39,13 @@ describe('course test', () => {
     expect(failing.code).toBe(1)
     expect(failing.out).toContain('✗ add: 0 passed, 1 failed.')
     expect(failing.out).toContain('Stuck? pnpm course hint add')
+    expect(failing.out).not.toContain('Your numbers:')
 
     writeFileSync(mine, 'export const add = (a: number, b: number) => a + b\n')
     const passing = course(root, 'test', 'add')
     expect(passing.code).toBe(0)
     expect(passing.out).toContain('✓ add passes: all 1 of its tests.')
+    expect(passing.out).toContain('Your numbers:\n  add(2, 3) = 5')
     expect(passing.out).toContain(
       'Next: every exercise passes; run the benchmarks: pnpm course bench',
     )

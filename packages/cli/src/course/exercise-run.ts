@@ -37,6 +37,10 @@ export async function runExercises(
   }
   const failed = verdicts.filter((verdict) => !verdict.passed)
   if (failed.length === 0) {
+    if (run.figures.length) {
+      console.log(pc.bold('Your numbers:'))
+      for (const line of run.figures) console.log(`  ${line}`)
+    }
     if (learners) console.log(nextLine(lessons))
     return true
   }

@@ -26,11 +26,14 @@ export function makeCourse(parent?: string): string {
   // As in the real lessons, the code under test is loaded by a dynamic import chosen by COURSE_IMPL.
   writeFileSync(
     join(lesson, 'test', 'add.test.ts'),
-    `import { expect, it } from 'vitest'
+    `import { appendFileSync } from 'node:fs'
+import { expect, it } from 'vitest'
 const folder = process.env.COURSE_IMPL === 'solution' ? 'solution' : 'src'
 it('adds two numbers', async () => {
   const { add } = await import(new URL(\`../\${folder}/add.ts\`, import.meta.url).href)
   expect(add(2, 3)).toBe(5)
+  // What showFigures in the harness does: a line for the learner to see once it passes.
+  if (process.env.COURSE_FIGURES) appendFileSync(process.env.COURSE_FIGURES, 'add(2, 3) = 5\\n')
 })
 `,
   )

@@ -49,6 +49,7 @@ function run(lesson: Lesson, passing: string[]): TestRun {
       })),
     ),
     fileErrors: [],
+    figures: [],
     durationMs: 1,
   }
 }

@@ -1,9 +1,10 @@
 // Runs a lesson's tests with vitest in a child process and reads back what
 // happened, test by test, from vitest's JSON report.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
+import { FIGURES_ENV } from '@course/common/harness'
 import { type ImplementationChoice, implementationEnv } from '@course/lessons/implementation'
 import type { Lesson } from '@course/lessons/lesson'
 import { runNode } from './child.ts'
@@ -29,6 +30,8 @@ export interface TestRun {
   /** Files that failed as a whole (a server that could not start, a syntax error). */
   fileErrors: Array<{ file: string; message: string }>
   durationMs: number
+  /** What the tests measured, for the learner to see (showFigures in the harness). */
+  figures: string[]
 }
 
 export interface RunOptions {
@@ -62,6 +65,7 @@ export async function runTests(
 ): Promise<TestRun> {
   const outDir = mkdtempSync(join(tmpdir(), 'course-run-'))
   const report = join(outDir, 'report.json')
+  const figures = join(outDir, 'figures.txt')
   const args = [
     vitestBin,
     'run',
@@ -76,27 +80,33 @@ export async function runTests(
   const started = performance.now()
   const code = await runNode(args, {
     cwd: lesson.dir,
-    env: { ...implementationEnv(options.implementation), FORCE_COLOR: options.show ? '1' : '0' },
+    env: {
+      ...implementationEnv(options.implementation),
+      FORCE_COLOR: options.show ? '1' : '0',
+      [FIGURES_ENV]: figures,
+    },
     stdio: options.show ? ['inherit', 'pipe', 'inherit'] : 'ignore',
     // The JSON report is for us; the line announcing it would only puzzle a learner.
     onStdout: (text) => process.stdout.write(text.replace(/^JSON report written to .*\n/m, '')),
   })
   const durationMs = performance.now() - started
+  const noted = existsSync(figures) ? readFileSync(figures, 'utf8').split('\n').filter(Boolean) : []
   try {
-    return { ...readReport(lesson, report), durationMs }
+    return { ...readReport(lesson, report), durationMs, figures: noted }
   } catch {
     const message = `vitest exited with status ${code} and wrote no report`
     return {
       outcomes: [],
       fileErrors: files.map((file) => ({ file, message })),
       durationMs,
+      figures: noted,
     }
   } finally {
     rmSync(outDir, { recursive: true, force: true })
   }
 }
 
-function readReport(lesson: Lesson, path: string): Omit<TestRun, 'durationMs'> {
+function readReport(lesson: Lesson, path: string): Omit<TestRun, 'durationMs' | 'figures'> {
   const report = JSON.parse(readFileSync(path, 'utf8')) as VitestReport
   const outcomes: Outcome[] = []
   const fileErrors: TestRun['fileErrors'] = []
