@@ -1,5 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises'
-import { checkLeaksAfterEach, eventually, failure } from '@course/common/harness'
+import { checkLeaksAfterEach, eventually, failure, showFigures } from '@course/common/harness'
 import { closedLoop, send } from '@course/common/load'
 import { describe, expect, it } from 'vitest'
 import type { Algorithm } from '#types'
@@ -18,6 +18,9 @@ describe('a backend that dies', () => {
       await delay(500)
       process.kill(deployment.backends[0]?.pid ?? 0, 'SIGKILL')
       const { errors, latencyMs } = await load
+      showFigures(
+        `kill -9 of a backend under load: ${latencyMs.count} GETs served, ${errors} failed`,
+      )
       if (errors > 0 || latencyMs.count === 0) {
         throw failure({
           expected: '0 failed GETs: the ones on the dead backend retried on the others',
@@ -145,6 +148,7 @@ describe('a slow backend among fast ones', () => {
       const shown = [['round-robin', roundRobin] as const, ...others]
         .map(([name, value]) => `${name} ${(value * 100).toFixed(0)}%`)
         .join(', ')
+      showFigures(`a slow backend's share of the requests: ${shown}`)
       if (others.some(([, value]) => value > roundRobin * 0.6)) {
         throw failure({
           expected:

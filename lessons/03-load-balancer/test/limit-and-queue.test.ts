@@ -5,6 +5,7 @@ import {
   expectRatio,
   expectWorkers,
   failure,
+  showFigures,
 } from '@course/common/harness'
 import { burst, send } from '@course/common/load'
 import { maxConcurrent, type Span } from '@course/common/timeline'
@@ -42,6 +43,9 @@ describe('k = 1 over 3 blocking backends', () => {
         reproduce,
       })
     }
+    showFigures(
+      `k = 1 over 3 backends: 7 requests of 150 ms in ${Math.round(seven.wallMs)} ms, 3 in ${Math.round(three.wallMs)} ms (${(seven.wallMs / three.wallMs).toFixed(2)}x; ceil(7/3) = 3 rounds)`,
+    )
     // 3 requests on 3 backends take one round of T; 7 take ceil(7/3) = 3 rounds.
     expectRatio({
       names: ['7 requests', '3 requests'],

@@ -8,6 +8,7 @@ import {
   rawFor,
   type ServerProcess,
   sendRaw,
+  showFigures,
   whoServed,
 } from '@course/common/harness'
 import { burst, type Reply, send } from '@course/common/load'
@@ -124,6 +125,7 @@ describe('what reaches a backend', () => {
       statuses.push(...replies.map((reply) => reply.status))
     }
     const opened = connections() - before
+    showFigures(`200 requests through the balancer over ${opened} upstream connections (pool of 4)`)
     const failed = statuses.filter((status) => status !== 200).length
     if (opened > 4 || failed > 0) {
       throw failure({
@@ -214,6 +216,9 @@ describe('a slow client', () => {
     const trickleMs = GAP_MS * (PARTS - 1)
     const direct = await slowThenFast(backend.port, backend.baseUrl, parts)
     const proxied = await slowThenFast(balancer.port, balancer.baseUrl, parts)
+    showFigures(
+      `a request beside a ${trickleMs} ms trickle of headers: ${Math.round(proxied.fastMs)} ms through the balancer, ${Math.round(direct.fastMs)} ms straight at lesson 01`,
+    )
     // Straight at the backend, the normal request waits out the trickle: that is what is cured.
     expect(direct.fastMs).toBeGreaterThan(trickleMs / 2)
     if (proxied.slow.status !== 200 || proxied.fastMs > trickleMs / 4) {
