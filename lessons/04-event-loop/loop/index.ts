@@ -13,4 +13,5 @@ export {
   spawn,
   type Task,
 } from './effects.ts'
+export { bytesOf, type Connection, connectionsOf } from './node-sources.ts'
 export { Source, type SourceOptions, type Waitable, type Waiter } from './source.ts'
