@@ -15,21 +15,18 @@ interface PlannedTask {
   inputs: Record<string, string>
 }
 
-function plan(): PlannedTask[] {
-  const output = execFileSync(
-    turbo,
-    ['run', 'test:solution', '--dry=json', '--filter=@course/lesson-01-blocking-server'],
-    {
-      cwd: courseRoot,
-      encoding: 'utf8',
-      env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' },
-    },
-  )
+function plan(taskId: string): PlannedTask[] {
+  const pkg = taskId.split('#')[0] ?? ''
+  const output = execFileSync(turbo, ['run', 'test:solution', '--dry=json', `--filter=${pkg}`], {
+    cwd: courseRoot,
+    encoding: 'utf8',
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' },
+  })
   return (JSON.parse(output) as { tasks: PlannedTask[] }).tasks
 }
 
 function planned(taskId: string): PlannedTask {
-  const found = plan().find((each) => each.taskId === taskId)
+  const found = plan(taskId).find((each) => each.taskId === taskId)
   if (!found) throw new Error(`turbo planned no ${taskId}`)
   return found
 }
@@ -63,5 +60,16 @@ describe('turbo inputs', () => {
       'export const probe = 1\n',
     )
     expect(hashOf(task)).toBe(before)
+  })
+
+  it('re-run the CLI\u2019s tests when a lesson\u2019s server code changes', () => {
+    // runtime-modules.test.ts starts every lesson's servers from the CLI package.
+    const cli = '@course/cli#test:solution'
+    const before = hashOf(cli)
+    probe(
+      join(courseRoot, 'lessons/01-blocking-server/solution/turbo-probe.ts'),
+      'export const probe = 1\n',
+    )
+    expect(hashOf(cli)).not.toBe(before)
   })
 })
