@@ -56,6 +56,7 @@ export class VirtualClock implements Clock {
  */
 export class RealClock implements Clock {
   #wakeUp: (() => void) | undefined
+  #polled = performance.now()
 
   now(): number {
     return performance.now()
@@ -79,7 +80,17 @@ export class RealClock implements Clock {
     this.#wakeUp?.()
   }
 
-  poll(): Promise<void> {
-    return new Promise((resolve) => setImmediate(resolve))
+  /**
+   * Hands the thread to Node (a setImmediate) at most once a millisecond of
+   * busy turns: often enough for I/O, rarely enough that a turn costs little.
+   */
+  poll(): Promise<void> | undefined {
+    if (performance.now() - this.#polled < 1) return undefined
+    return new Promise((resolve) =>
+      setImmediate(() => {
+        this.#polled = performance.now()
+        resolve()
+      }),
+    )
   }
 }

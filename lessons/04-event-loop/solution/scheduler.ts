@@ -15,8 +15,8 @@ class LoopTask<T = unknown> implements Task<T> {
   outcome: Outcome<T> | undefined
   /** What it is resumed with when its turn comes. */
   resumption: Resumption = { kind: 'value', value: undefined }
-  /** What it waits for, for the report; undefined while ready or running. */
-  waitingFor: string | undefined
+  /** The effect it is parked on, for the report; undefined while ready or running. */
+  parkedOn: Effect | undefined
   /** Takes the task back from where it is parked (a timer, a source, a join). */
   unpark: (() => void) | undefined
   readonly joiners: LoopTask[] = []
@@ -56,6 +56,7 @@ export class Scheduler {
   spawn<T>(program: Program<T>, name = 'task'): Task<T> {
     const task = new LoopTask(this.#nextId++, name, program)
     this.#ready.push(task)
+    this.#clock.wake()
     return task
   }
 
@@ -84,7 +85,7 @@ export class Scheduler {
       const pause = this.#clock.idle(deadline)
       if (pause) await pause
     }
-    const stuck = [...this.#parked].map((task) => ({ task, waitingFor: task.waitingFor ?? '?' }))
+    const stuck = [...this.#parked].map((task) => ({ task, waitingFor: describe(task.parkedOn) }))
     return { endedAt: this.#clock.now(), stuck }
   }
 
@@ -128,7 +129,7 @@ export class Scheduler {
         const sleeper = { task, cancelled: false }
         this.#timers.push(deadline, sleeper)
         // A heap cannot cheaply remove from its middle: a cancelled timer stays, marked.
-        return this.#park(task, `sleep until ${deadline}`, () => {
+        return this.#park(task, effect, () => {
           sleeper.cancelled = true
         })
       }
@@ -138,10 +139,8 @@ export class Scheduler {
         const unpark = effect.source.wait((item) => {
           task.resumption = ok(item)
           this.#makeReady(task)
-          // Pushed from an I/O callback while the loop idles: wake it.
-          this.#clock.wake()
         })
-        return this.#park(task, `next item of "${effect.source.name}"`, unpark, effect.source.live)
+        return this.#park(task, effect, unpark, effect.source.live)
       }
       case 'join': {
         const target = effect.task
@@ -149,15 +148,15 @@ export class Scheduler {
         if (!(target instanceof LoopTask))
           return { kind: 'error', error: new Error('not a task of this scheduler') }
         target.joiners.push(task)
-        return this.#park(task, `join "${target.name}"`, () => {
+        return this.#park(task, effect, () => {
           target.joiners.splice(target.joiners.indexOf(task), 1)
         })
       }
     }
   }
 
-  #park(task: LoopTask, waitingFor: string, unpark: () => void, live = false): undefined {
-    task.waitingFor = waitingFor
+  #park(task: LoopTask, effect: Effect, unpark: () => void, live = false): undefined {
+    task.parkedOn = effect
     task.unpark = unpark
     this.#parked.add(task)
     if (live) this.#live.add(task)
@@ -165,11 +164,13 @@ export class Scheduler {
   }
 
   #makeReady(task: LoopTask): void {
-    task.waitingFor = undefined
+    task.parkedOn = undefined
     task.unpark = undefined
     this.#parked.delete(task)
     this.#live.delete(task)
     this.#ready.push(task)
+    // Made ready from outside a turn (an I/O callback, a cancel) while the loop idles: wake it.
+    this.#clock.wake()
   }
 
   #settle(task: LoopTask, outcome: Outcome): void {
@@ -207,4 +208,18 @@ export class Scheduler {
 
 function resumptionOf(outcome: Outcome): Resumption {
   return outcome.ok ? ok(outcome.value) : { kind: 'error', error: outcome.error }
+}
+
+/** What a parked task waits for, in words (only the report needs them: no string per park). */
+function describe(effect: Effect | undefined): string {
+  switch (effect?.type) {
+    case 'sleep':
+      return `sleep(${effect.ms})`
+    case 'next':
+      return `the next item of "${effect.source.name}"`
+    case 'join':
+      return `the end of "${effect.task.name}"`
+    default:
+      return 'nothing: it is ready'
+  }
 }
