@@ -45,15 +45,21 @@ for (const [name, samples] of [
 
 // Memory: one measurement each (a full GC before and after), 100 000 tasks asleep.
 const memory = {
+  nativeAwaitingShared: await nativeBytesPerTask(PARKED, false),
   scheduler: await schedulerBytesPerTask(Scheduler, PARKED),
   nativeAwaitingTimer: await nativeBytesPerTask(PARKED, true),
-  nativeAwaitingShared: await nativeBytesPerTask(PARKED, false),
 }
 console.log(`\nMemory: ${PARKED.toLocaleString('en')} tasks asleep at once, heap bytes per task\n`)
 console.log('parked task                                       bytes each')
-console.log(`${'your task, asleep on your timer heap'.padEnd(48)} ${memory.scheduler.toFixed(0).padStart(11)}`)
-console.log(`${'async function awaiting its own setTimeout'.padEnd(48)} ${memory.nativeAwaitingTimer.toFixed(0).padStart(11)}`)
-console.log(`${'async function awaiting a shared promise'.padEnd(48)} ${memory.nativeAwaitingShared.toFixed(0).padStart(11)}`)
+console.log(
+  `${'your task, asleep on your timer heap'.padEnd(48)} ${memory.scheduler.toFixed(0).padStart(11)}`,
+)
+console.log(
+  `${'async function awaiting its own setTimeout'.padEnd(48)} ${memory.nativeAwaitingTimer.toFixed(0).padStart(11)}`,
+)
+console.log(
+  `${'async function awaiting a shared promise'.padEnd(48)} ${memory.nativeAwaitingShared.toFixed(0).padStart(11)}`,
+)
 console.log(`${"a worker thread (lesson 02's figure)".padEnd(48)} ${'~8 MiB'.padStart(11)}`)
 console.log(`${"a worker process (lesson 02's figure)".padEnd(48)} ${'~39 MiB'.padStart(11)}`)
 
@@ -67,7 +73,9 @@ for (const n of sizes) {
   timers.push({ n, heapNs, schedulerNs })
 }
 console.log('\nTimers: n timers pushed with scattered deadlines, then all fired in order\n')
-console.log('        n   heap ns/timer   ns / log2(n)   scheduler ns/sleeper   chart (heap ns/timer)')
+console.log(
+  '        n   heap ns/timer   ns / log2(n)   scheduler ns/sleeper   chart (heap ns/timer)',
+)
 const widest = Math.max(...timers.map((row) => row.heapNs))
 for (const row of timers) {
   const bar = '#'.repeat(Math.max(1, Math.round((row.heapNs / widest) * 30)))

@@ -7,19 +7,27 @@
 //               nothing ready?  idle until the next timer, or until a source is pushed from outside
 //               nothing ready, no timer, no live source: the loop ends
 import { Cancelled, type Clock, type Effect, type Outcome, type Program, type Task } from '#loop'
-import type { Resumption, RunReport, Step } from '#types'
+import type { Resumption, RunReport, Step, Timer } from '#types'
 import { resume } from './coroutines.ts'
 import { TimerHeap } from './timer-heap.ts'
+
+/** Answers are immutable: the common ones are shared, not allocated per switch. */
+const NOTHING: Resumption = { kind: 'value', value: undefined }
+const ok = (value: unknown): Resumption =>
+  value === undefined ? NOTHING : { kind: 'value', value }
 
 class LoopTask<T = unknown> implements Task<T> {
   outcome: Outcome<T> | undefined
   /** What it is resumed with when its turn comes. */
-  resumption: Resumption = { kind: 'value', value: undefined }
-  /** The effect it is parked on, for the report; undefined while ready or running. */
+  resumption = NOTHING
+  /** The effect it is parked on; undefined while ready or running. */
   parkedOn: Effect | undefined
-  /** Takes the task back from where it is parked (a timer, a source, a join). */
+  /** Its timer while it sleeps. A heap cannot cheaply remove from its middle: cancelling only forgets it. */
+  timer: Timer<LoopTask> | undefined
+  /** Takes it back from a source or a join it waits on. */
   unpark: (() => void) | undefined
-  readonly joiners: LoopTask[] = []
+  /** Tasks waiting for its end, created by the first join. */
+  joiners: LoopTask[] | undefined
 
   constructor(
     readonly id: number,
@@ -28,19 +36,13 @@ class LoopTask<T = unknown> implements Task<T> {
   ) {}
 }
 
-interface Sleeper {
-  task: LoopTask
-  cancelled: boolean
-}
-
-const ok = (value: unknown): Resumption => ({ kind: 'value', value })
-
 export class Scheduler {
   readonly #clock: Clock
   #ready: LoopTask[] = []
-  readonly #timers = new TimerHeap<Sleeper>()
-  readonly #parked = new Set<LoopTask>()
-  /** Parked on a source fed from outside: while there is one, the loop idles instead of ending. */
+  readonly #timers = new TimerHeap<LoopTask>()
+  /** Waiting on a source or a join: what the report lists if the loop ends with them still there. */
+  readonly #waiting = new Set<LoopTask>()
+  /** Waiting on a source fed from outside: while there is one, the loop idles instead of ending. */
   readonly #live = new Set<LoopTask>()
   #nextId = 1
 
@@ -64,7 +66,8 @@ export class Scheduler {
   cancel(task: Task): void {
     if (!(task instanceof LoopTask) || task.outcome) return
     // A task already in the ready queue gets the cancellation instead of its answer.
-    const parked = this.#parked.has(task)
+    const parked = task.parkedOn !== undefined
+    task.timer = undefined
     task.unpark?.()
     task.resumption = { kind: 'error', error: new Cancelled(`${task.name} was cancelled`) }
     if (parked) this.#makeReady(task)
@@ -81,11 +84,11 @@ export class Scheduler {
         continue
       }
       const deadline = this.#nextDeadline()
-      if (deadline === undefined && !this.#waitingOnOutside()) break
+      if (deadline === undefined && this.#live.size === 0) break
       const pause = this.#clock.idle(deadline)
       if (pause) await pause
     }
-    const stuck = [...this.#parked].map((task) => ({ task, waitingFor: describe(task.parkedOn) }))
+    const stuck = [...this.#waiting].map((task) => ({ task, waitingFor: describe(task.parkedOn) }))
     return { endedAt: this.#clock.now(), stuck }
   }
 
@@ -100,20 +103,15 @@ export class Scheduler {
   /** Runs a task until it parks or ends. Effects that need no waiting answer at once. */
   #advance(task: LoopTask): void {
     let step: Step<unknown> = resume(task.program, task.resumption)
-    for (;;) {
-      if (step.kind !== 'yielded') {
-        this.#settle(
-          task,
-          step.kind === 'returned'
-            ? { ok: true, value: step.value }
-            : { ok: false, error: step.error },
-        )
-        return
-      }
+    while (step.kind === 'yielded') {
       const answer = this.#perform(task, step.effect)
       if (answer === undefined) return
       step = resume(task.program, answer)
     }
+    this.#settle(
+      task,
+      step.kind === 'returned' ? { ok: true, value: step.value } : { ok: false, error: step.error },
+    )
   }
 
   /** Does an effect: its answer now, or undefined once the task is parked. */
@@ -123,51 +121,49 @@ export class Scheduler {
         return ok(this.spawn(effect.program, effect.name))
       case 'cancel':
         this.cancel(effect.task)
-        return ok(undefined)
+        return NOTHING
       case 'sleep': {
-        const deadline = this.#clock.now() + Math.max(0, effect.ms)
-        const sleeper = { task, cancelled: false }
-        this.#timers.push(deadline, sleeper)
-        // A heap cannot cheaply remove from its middle: a cancelled timer stays, marked.
-        return this.#park(task, effect, () => {
-          sleeper.cancelled = true
-        })
+        task.timer = this.#timers.push(this.#clock.now() + Math.max(0, effect.ms), task)
+        task.parkedOn = effect
+        return undefined
       }
       case 'next': {
         const taken = effect.source.take()
         if (taken) return ok(taken.item)
-        const unpark = effect.source.wait((item) => {
+        task.unpark = effect.source.wait((item) => {
           task.resumption = ok(item)
           this.#makeReady(task)
         })
-        return this.#park(task, effect, unpark, effect.source.live)
+        if (effect.source.live) this.#live.add(task)
+        return this.#wait(task, effect)
       }
       case 'join': {
         const target = effect.task
         if (target.outcome) return resumptionOf(target.outcome)
-        if (!(target instanceof LoopTask))
-          return { kind: 'error', error: new Error('not a task of this scheduler') }
-        target.joiners.push(task)
-        return this.#park(task, effect, () => {
-          target.joiners.splice(target.joiners.indexOf(task), 1)
-        })
+        if (!(target instanceof LoopTask)) {
+          return { kind: 'error', error: new Error(`"${target.name}" is not a task of this loop`) }
+        }
+        const joiners = (target.joiners ??= [])
+        joiners.push(task)
+        task.unpark = () => joiners.splice(joiners.indexOf(task), 1)
+        return this.#wait(task, effect)
       }
     }
   }
 
-  #park(task: LoopTask, effect: Effect, unpark: () => void, live = false): undefined {
+  #wait(task: LoopTask, effect: Effect): undefined {
     task.parkedOn = effect
-    task.unpark = unpark
-    this.#parked.add(task)
-    if (live) this.#live.add(task)
+    this.#waiting.add(task)
     return undefined
   }
 
   #makeReady(task: LoopTask): void {
+    if (task.parkedOn?.type !== 'sleep') {
+      this.#waiting.delete(task)
+      this.#live.delete(task)
+    }
     task.parkedOn = undefined
     task.unpark = undefined
-    this.#parked.delete(task)
-    this.#live.delete(task)
     this.#ready.push(task)
     // Made ready from outside a turn (an I/O callback, a cancel) while the loop idles: wake it.
     this.#clock.wake()
@@ -175,34 +171,35 @@ export class Scheduler {
 
   #settle(task: LoopTask, outcome: Outcome): void {
     task.outcome = outcome
-    for (const joiner of task.joiners.splice(0)) {
+    for (const joiner of task.joiners ?? []) {
       joiner.resumption = resumptionOf(outcome)
       this.#makeReady(joiner)
     }
+    task.joiners = undefined
   }
 
   #fireDueTimers(): void {
     const now = this.#clock.now()
-    for (
-      let timer = this.#timers.peek();
-      timer && timer.deadline <= now;
-      timer = this.#timers.peek()
-    ) {
+    for (let timer = this.#nextTimer(); timer && timer.deadline <= now; timer = this.#nextTimer()) {
       this.#timers.pop()
-      if (timer.value.cancelled) continue
-      timer.value.task.resumption = ok(undefined)
-      this.#makeReady(timer.value.task)
+      timer.value.timer = undefined
+      timer.value.resumption = NOTHING
+      this.#makeReady(timer.value)
     }
   }
 
-  #nextDeadline(): number | undefined {
-    // Skip timers of cancelled tasks, so they cannot keep the loop alive.
-    while (this.#timers.peek()?.value.cancelled) this.#timers.pop()
-    return this.#timers.peek()?.deadline
+  /** The first timer still wanted; forgotten ones (cancelled sleeps) are dropped on the way. */
+  #nextTimer(): Timer<LoopTask> | undefined {
+    let timer = this.#timers.peek()
+    while (timer && timer.value.timer !== timer) {
+      this.#timers.pop()
+      timer = this.#timers.peek()
+    }
+    return timer
   }
 
-  #waitingOnOutside(): boolean {
-    return this.#live.size > 0
+  #nextDeadline(): number | undefined {
+    return this.#nextTimer()?.deadline
   }
 }
 
