@@ -143,7 +143,8 @@ export class Scheduler {
         if (!(target instanceof LoopTask)) {
           return { kind: 'error', error: new Error(`"${target.name}" is not a task of this loop`) }
         }
-        const joiners = (target.joiners ??= [])
+        target.joiners ??= []
+        const joiners = target.joiners
         joiners.push(task)
         task.unpark = () => joiners.splice(joiners.indexOf(task), 1)
         return this.#wait(task, effect)
