@@ -15,8 +15,10 @@
 //           next on a source that already holds an item (source.take());
 //        c. park the others: sleep -> the timer heap (deadline = now + ms);
 //           next -> source.wait(waiter), the waiter making the task ready with
-//           the item and calling clock.wake(); join -> until that task ends
-//           (at once if it has an outcome), then its value or its error;
+//           the item; join -> until that task ends (at once if it has an
+//           outcome), then its value or its error. Whenever a task becomes
+//           ready (a waiter, spawn, cancel), call clock.wake(): the push may
+//           come from an I/O callback while the loop idles;
 //        d. more ready? `await clock.poll()` when it returns a promise, then
 //           loop. Nothing ready: `await clock.idle(next deadline)`; but with no
 //           timer and no task parked on a live source (source.live), stop.
