@@ -19,7 +19,8 @@ export interface Waitable {
   readonly name: string
   readonly live: boolean
   take(): { item: unknown } | undefined
-  wait(waiter: Waiter<unknown>): () => void
+  wait(waiter: Waiter<unknown>): void
+  unwait(waiter: Waiter<unknown>): void
 }
 
 export class Source<T> implements Waitable {
@@ -62,12 +63,14 @@ export class Source<T> implements Waitable {
     return undefined
   }
 
-  /** For the scheduler: parks a waiter; returns how to take it back (a cancelled task). */
-  wait(waiter: Waiter<T>): () => void {
+  /** For the scheduler: parks a waiter, called once with the next item. */
+  wait(waiter: Waiter<T>): void {
     this.#waiters.push(waiter)
-    return () => {
-      const at = this.#waiters.indexOf(waiter)
-      if (at !== -1) this.#waiters.splice(at, 1)
-    }
+  }
+
+  /** For the scheduler: takes a waiter back (its task was cancelled). */
+  unwait(waiter: Waiter<T>): void {
+    const at = this.#waiters.indexOf(waiter)
+    if (at !== -1) this.#waiters.splice(at, 1)
   }
 }

@@ -6,7 +6,15 @@
 //   each turn:  due timers --> ready queue --> run each task ready at the turn's start, in order
 //               nothing ready?  idle until the next timer, or until a source is pushed from outside
 //               nothing ready, no timer, no live source: the loop ends
-import { Cancelled, type Clock, type Effect, type Outcome, type Program, type Task } from '#loop'
+import {
+  Cancelled,
+  type Clock,
+  type Effect,
+  type Outcome,
+  type Program,
+  type Task,
+  type Waiter,
+} from '#loop'
 import type { Resumption, RunReport, Step, Timer } from '#types'
 import { resume } from './coroutines.ts'
 import { TimerHeap } from './timer-heap.ts'
@@ -24,8 +32,10 @@ class LoopTask<T = unknown> implements Task<T> {
   parkedOn: Effect | undefined
   /** Its timer while it sleeps. A heap cannot cheaply remove from its middle: cancelling only forgets it. */
   timer: Timer<LoopTask> | undefined
-  /** Takes it back from a source or a join it waits on. */
-  unpark: (() => void) | undefined
+  /** What a source calls with its item: made once per task, not once per wait. */
+  onItem: Waiter<unknown> | undefined
+  /** Waits on a source fed from outside (see Scheduler.#liveWaits). */
+  live = false
   /** Tasks waiting for its end, created by the first join. */
   joiners: LoopTask[] | undefined
 
@@ -39,11 +49,13 @@ class LoopTask<T = unknown> implements Task<T> {
 export class Scheduler {
   readonly #clock: Clock
   #ready: LoopTask[] = []
+  /** Last turn's array, emptied, to be the next turn's ready queue: no allocation per turn. */
+  #spare: LoopTask[] = []
   readonly #timers = new TimerHeap<LoopTask>()
-  /** Waiting on a source or a join: what the report lists if the loop ends with them still there. */
-  readonly #waiting = new Set<LoopTask>()
-  /** Waiting on a source fed from outside: while there is one, the loop idles instead of ending. */
-  readonly #live = new Set<LoopTask>()
+  /** Every task not finished yet: those still parked when the loop ends are stuck. */
+  readonly #unfinished = new Set<LoopTask>()
+  /** Tasks waiting on a source fed from outside: while there is one, the loop idles instead of ending. */
+  #liveWaits = 0
   #nextId = 1
 
   constructor(clock: Clock) {
@@ -57,6 +69,7 @@ export class Scheduler {
   /** Adds a task to the end of the ready queue. */
   spawn<T>(program: Program<T>, name = 'task'): Task<T> {
     const task = new LoopTask(this.#nextId++, name, program)
+    this.#unfinished.add(task)
     this.#ready.push(task)
     this.#clock.wake()
     return task
@@ -67,8 +80,7 @@ export class Scheduler {
     if (!(task instanceof LoopTask) || task.outcome) return
     // A task already in the ready queue gets the cancellation instead of its answer.
     const parked = task.parkedOn !== undefined
-    task.timer = undefined
-    task.unpark?.()
+    this.#unpark(task)
     task.resumption = { kind: 'error', error: new Cancelled(`${task.name} was cancelled`) }
     if (parked) this.#makeReady(task)
   }
@@ -84,11 +96,13 @@ export class Scheduler {
         continue
       }
       const deadline = this.#nextDeadline()
-      if (deadline === undefined && this.#live.size === 0) break
+      if (deadline === undefined && this.#liveWaits === 0) break
       const pause = this.#clock.idle(deadline)
       if (pause) await pause
     }
-    const stuck = [...this.#waiting].map((task) => ({ task, waitingFor: describe(task.parkedOn) }))
+    const stuck = [...this.#unfinished]
+      .filter((task) => task.parkedOn !== undefined)
+      .map((task) => ({ task, waitingFor: describe(task.parkedOn) }))
     return { endedAt: this.#clock.now(), stuck }
   }
 
@@ -96,8 +110,10 @@ export class Scheduler {
     // Only the tasks ready when the turn starts: one woken meanwhile waits for
     // the next turn, so timers and I/O get their chance between turns.
     const turn = this.#ready
-    this.#ready = []
+    this.#ready = this.#spare
     for (const task of turn) this.#advance(task)
+    turn.length = 0
+    this.#spare = turn
   }
 
   /** Runs a task until it parks or ends. Effects that need no waiting answer at once. */
@@ -130,12 +146,17 @@ export class Scheduler {
       case 'next': {
         const taken = effect.source.take()
         if (taken) return ok(taken.item)
-        task.unpark = effect.source.wait((item) => {
+        task.onItem ??= (item) => {
           task.resumption = ok(item)
           this.#makeReady(task)
-        })
-        if (effect.source.live) this.#live.add(task)
-        return this.#wait(task, effect)
+        }
+        effect.source.wait(task.onItem)
+        if (effect.source.live) {
+          task.live = true
+          this.#liveWaits++
+        }
+        task.parkedOn = effect
+        return undefined
       }
       case 'join': {
         const target = effect.task
@@ -144,34 +165,38 @@ export class Scheduler {
           return { kind: 'error', error: new Error(`"${target.name}" is not a task of this loop`) }
         }
         target.joiners ??= []
-        const joiners = target.joiners
-        joiners.push(task)
-        task.unpark = () => joiners.splice(joiners.indexOf(task), 1)
-        return this.#wait(task, effect)
+        target.joiners.push(task)
+        task.parkedOn = effect
+        return undefined
       }
     }
   }
 
-  #wait(task: LoopTask, effect: Effect): undefined {
-    task.parkedOn = effect
-    this.#waiting.add(task)
-    return undefined
-  }
-
   #makeReady(task: LoopTask): void {
-    if (task.parkedOn?.type !== 'sleep') {
-      this.#waiting.delete(task)
-      this.#live.delete(task)
+    if (task.live) {
+      task.live = false
+      this.#liveWaits--
     }
     task.parkedOn = undefined
-    task.unpark = undefined
     this.#ready.push(task)
     // Made ready from outside a turn (an I/O callback, a cancel) while the loop idles: wake it.
     this.#clock.wake()
   }
 
+  /** Takes a parked task off its timer, source or join (to cancel it). */
+  #unpark(task: LoopTask): void {
+    const effect = task.parkedOn
+    task.timer = undefined
+    if (effect?.type === 'next' && task.onItem) effect.source.unwait(task.onItem)
+    if (effect?.type === 'join' && effect.task instanceof LoopTask) {
+      const joiners = effect.task.joiners ?? []
+      joiners.splice(joiners.indexOf(task), 1)
+    }
+  }
+
   #settle(task: LoopTask, outcome: Outcome): void {
     task.outcome = outcome
+    this.#unfinished.delete(task)
     for (const joiner of task.joiners ?? []) {
       joiner.resumption = resumptionOf(outcome)
       this.#makeReady(joiner)
