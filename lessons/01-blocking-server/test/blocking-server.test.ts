@@ -3,10 +3,11 @@ import { describeContract } from '@course/common/contract'
 import {
   checkLeaksAfterEach,
   curlFor,
+  expectConcurrency,
   expectRatio,
-  expectServedAtOnce,
+  expectWorkers,
   failure,
-  ncFor,
+  rawFor,
   sendRaw,
   useServer,
 } from '@course/common/harness'
@@ -23,9 +24,13 @@ describe('the blocking server', () => {
   it('serves one request at a time: no two server-side intervals overlap', async () => {
     const { spans } = await burst(server().baseUrl, { path: '/io?ms=40', n: 6 })
     expect(spans.every((span) => span.status === 200)).toBe(true)
-    expectServedAtOnce(spans, 1, {
-      reproduce: `for i in 1 2 3 4; do ${curlFor(server().baseUrl, { path: '/io?ms=40' })} & done; wait`,
-    })
+    const how = {
+      reproduce: server().reproduce(
+        `for i in 1 2 3 4; do ${curlFor({ path: '/io?ms=40' })} & done; wait`,
+      ),
+    }
+    expectConcurrency(spans, 1, how)
+    expectWorkers(spans, 1, how)
   })
 
   it('takes about N times as long for N concurrent requests', async () => {
@@ -59,7 +64,7 @@ describe('the blocking server', () => {
       throw failure({
         expected: '200 with "Connection: close", then the server closes the connection',
         actual: `status ${reply.status}, connection: ${reply.headers.connection}, closed by server: ${reply.closedByServer}`,
-        reproduce: ncFor(server().port, request),
+        reproduce: server().reproduce(rawFor(request)),
         hint: 'end the socket once the response is written: socket.end(bytes)',
       })
     }
@@ -93,7 +98,7 @@ describe('the blocking server', () => {
         throw failure({
           expected: `${status} for ${what}, then 200 for the next request`,
           actual: `${reply.status || 'no response'}, then ${next.status || 'no response'}`,
-          reproduce: ncFor(server().port, bytes),
+          reproduce: server().reproduce(rawFor(bytes)),
         })
       }
     })
