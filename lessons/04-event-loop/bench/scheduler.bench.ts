@@ -1,9 +1,16 @@
 // Lesson 04's benchmark: your scheduler against native async/await, in the
 // same run. Switches per second, bytes per parked task, cost per timer.
 // Run: pnpm course bench 04 (--solution for the reference). About 20 s.
+// A quick check of the code: BENCH_ROUNDS=1 BENCH_WARMUPS=0 pnpm course bench 04
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { cpus } from 'node:os'
 import { fileURLToPath } from 'node:url'
+import {
+  benchSettings,
+  describeMachine,
+  interleavedRounds,
+  machineLine,
+  markdownTable,
+} from '@course/common/bench'
 import { median } from '@course/common/stats'
 import { impl } from '../lesson.ts'
 import type * as SchedulerReference from '../solution/scheduler.ts'
@@ -12,82 +19,97 @@ import { nativeBytesPerTask, schedulerBytesPerTask } from './parked-memory.ts'
 import { nativeSwitchNs, schedulerSwitchNs } from './switches.ts'
 import { heapNsPerTimer, schedulerNsPerSleeper } from './timer-cost.ts'
 
-const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 const { Scheduler } = await impl.load<typeof SchedulerReference>('scheduler.ts')
 const { TimerHeap } = await impl.load<typeof HeapReference>('timer-heap.ts')
-
-const ROUNDS = 5
+const settings = benchSettings({ rounds: 5, warmups: 1, seconds: 0 })
+const machine = describeMachine()
 const PING_PONGS = 100_000
 const PARKED = 100_000
+const TIMERS = [1_000, 10_000, 100_000, 1_000_000]
 
-// Switches: interleaved rounds (native, virtual, real), a warm-up first, medians after.
-const switches = { native: [] as number[], virtual: [] as number[], real: [] as number[] }
-await nativeSwitchNs(10_000)
-await schedulerSwitchNs(Scheduler, 'virtual', 10_000)
-for (let round = 0; round < ROUNDS; round++) {
-  switches.native.push(await nativeSwitchNs(PING_PONGS))
-  switches.virtual.push(await schedulerSwitchNs(Scheduler, 'virtual', PING_PONGS))
-  switches.real.push(await schedulerSwitchNs(Scheduler, 'real', PING_PONGS / 10))
-}
-const nativeNs = median(switches.native)
-console.log(`\nSwitches: a ping-pong between two tasks, median of ${ROUNDS} rounds\n`)
-console.log('ping-pong                              ns/switch   switches/s   time vs native await')
-for (const [name, samples] of [
-  ['native async/await', switches.native],
-  ['your scheduler, virtual clock', switches.virtual],
-  ['your scheduler, real clock', switches.real],
-] as const) {
-  const ns = median(samples)
-  console.log(
-    `${name.padEnd(36)} ${ns.toFixed(0).padStart(11)} ${(1e9 / ns).toExponential(2).padStart(12)} ${(ns / nativeNs).toFixed(2).padStart(22)}`,
-  )
-}
+// Switches: native, virtual clock, real clock, measured in turns; medians.
+const pingPongs = [
+  { name: 'native async/await', measure: () => nativeSwitchNs(PING_PONGS) },
+  {
+    name: 'your scheduler, virtual clock',
+    measure: () => schedulerSwitchNs(Scheduler, 'virtual', PING_PONGS),
+  },
+  {
+    name: 'your scheduler, real clock',
+    measure: () => schedulerSwitchNs(Scheduler, 'real', PING_PONGS),
+  },
+]
+const switchSamples = await interleavedRounds(pingPongs, (pingPong) => pingPong.measure(), settings)
+const switchNs = switchSamples.map(median)
+const nativeNs = switchNs[0] ?? Number.NaN
+const switchTable = markdownTable(
+  ['ping-pong', 'ns/switch', 'switches/s', 'time vs native await'],
+  pingPongs.map(({ name }, i) => {
+    const ns = switchNs[i] ?? Number.NaN
+    return [name, ns.toFixed(0), (1e9 / ns).toExponential(2), (ns / nativeNs).toFixed(2)]
+  }),
+)
 
-// Memory: one measurement each (a full GC before and after), 100 000 tasks asleep.
+// Memory: one measurement each, a full collection before and after.
 const memory = {
   nativeAwaitingShared: await nativeBytesPerTask(PARKED, false),
   scheduler: await schedulerBytesPerTask(Scheduler, PARKED),
   nativeAwaitingTimer: await nativeBytesPerTask(PARKED, true),
 }
-console.log(`\nMemory: ${PARKED.toLocaleString('en')} tasks asleep at once, heap bytes per task\n`)
-console.log('parked task                                       bytes each')
-console.log(
-  `${'your task, asleep on your timer heap'.padEnd(48)} ${memory.scheduler.toFixed(0).padStart(11)}`,
+const memoryTable = markdownTable(
+  [`${PARKED.toLocaleString('en')} parked tasks`, 'bytes each'],
+  [
+    ['your task, asleep on your timer heap', memory.scheduler.toFixed(0)],
+    ['async function awaiting its own setTimeout', memory.nativeAwaitingTimer.toFixed(0)],
+    ['async function awaiting one shared promise', memory.nativeAwaitingShared.toFixed(0)],
+    ["a worker thread (lesson 02's figure)", '~8 MiB'],
+    ["a worker process (lesson 02's figure)", '~39 MiB'],
+  ],
 )
-console.log(
-  `${'async function awaiting its own setTimeout'.padEnd(48)} ${memory.nativeAwaitingTimer.toFixed(0).padStart(11)}`,
-)
-console.log(
-  `${'async function awaiting a shared promise'.padEnd(48)} ${memory.nativeAwaitingShared.toFixed(0).padStart(11)}`,
-)
-console.log(`${"a worker thread (lesson 02's figure)".padEnd(48)} ${'~8 MiB'.padStart(11)}`)
-console.log(`${"a worker process (lesson 02's figure)".padEnd(48)} ${'~39 MiB'.padStart(11)}`)
 
-// Timers: ns per timer as n grows; a heap's cost grows like log2(n).
-const sizes = [1_000, 10_000, 100_000, 1_000_000]
+// Timers: ns per timer as n grows; a heap's cost should grow like log2(n).
 heapNsPerTimer(TimerHeap, 100_000)
 const timers = []
-for (const n of sizes) {
-  const heapNs = median([1, 2, 3].map(() => heapNsPerTimer(TimerHeap, n)))
-  const schedulerNs = n <= 100_000 ? await schedulerNsPerSleeper(Scheduler, n) : undefined
+for (const n of TIMERS) {
+  const heapNs = median(Array.from({ length: settings.rounds }, () => heapNsPerTimer(TimerHeap, n)))
+  const schedulerRounds: number[] = []
+  // A million sleeping tasks would hold about half a gigabyte: the whole scheduler stops at 100 000.
+  for (let round = 0; n <= 100_000 && round < settings.rounds; round++) {
+    schedulerRounds.push(await schedulerNsPerSleeper(Scheduler, n))
+  }
+  const schedulerNs = schedulerRounds.length > 0 ? median(schedulerRounds) : undefined
   timers.push({ n, heapNs, schedulerNs })
 }
-console.log('\nTimers: n timers pushed with scattered deadlines, then all fired in order\n')
-console.log(
-  '        n   heap ns/timer   ns / log2(n)   scheduler ns/sleeper   chart (heap ns/timer)',
-)
 const widest = Math.max(...timers.map((row) => row.heapNs))
-for (const row of timers) {
-  const bar = '#'.repeat(Math.max(1, Math.round((row.heapNs / widest) * 30)))
-  console.log(
-    `${row.n.toLocaleString('en').padStart(9)} ${row.heapNs.toFixed(0).padStart(15)} ${(row.heapNs / Math.log2(row.n)).toFixed(1).padStart(14)} ${(row.schedulerNs?.toFixed(0) ?? '-').padStart(22)}   ${bar}`,
-  )
-}
-
-console.log(`\n${cpus().length} cores, Node ${process.version}, ${impl.dir}`)
-mkdirSync(here('./results'), { recursive: true })
-writeFileSync(
-  here('./results/scheduler.json'),
-  `${JSON.stringify({ cores: cpus().length, node: process.version, switches, memory, timers }, null, 2)}\n`,
+const timerTable = markdownTable(
+  ['timers n', 'heap ns/timer', 'ns / log2(n)', 'scheduler ns per sleeping task'],
+  timers.map((row) => [
+    row.n.toLocaleString('en'),
+    row.heapNs.toFixed(0),
+    (row.heapNs / Math.log2(row.n)).toFixed(1),
+    row.schedulerNs?.toFixed(0) ?? '-',
+  ]),
 )
-console.log('wrote bench/results/scheduler.json')
+const timerChart = timers
+  .map(
+    (row) =>
+      `${row.n.toLocaleString('en').padStart(9)}  ${'#'.repeat(Math.max(1, Math.round((row.heapNs / widest) * 30)))}`,
+  )
+  .join('\n')
+
+const caption = `${machineLine(machine)}; median of ${settings.rounds} rounds after ${settings.warmups} warm-up; ${impl.dir}`
+const report = [
+  `Switches: a ping-pong between two tasks\n\n${switchTable}`,
+  `Memory: tasks asleep at once, heap bytes per task\n\n${memoryTable}`,
+  `Timers: n timers with scattered deadlines, pushed then all fired\n\n${timerTable}\n\nheap ns per timer\n${timerChart}`,
+].join('\n\n')
+console.log(`\n${report}\n\n${caption}`)
+
+const results = fileURLToPath(new URL('./results/', import.meta.url))
+mkdirSync(results, { recursive: true })
+writeFileSync(
+  `${results}scheduler.json`,
+  `${JSON.stringify({ date: new Date().toISOString(), machine, settings, switches: { names: pingPongs.map(({ name }) => name), samples: switchSamples }, memory, timers }, null, 2)}\n`,
+)
+writeFileSync(`${results}scheduler.md`, `# Lesson 04: the scheduler\n\n${caption}.\n\n${report}\n`)
+console.log('wrote bench/results/scheduler.json and scheduler.md')

@@ -3,13 +3,15 @@ import { describeContract } from '@course/common/contract'
 import {
   checkLeaksAfterEach,
   curlFor,
+  expectConcurrency,
   expectRatio,
+  expectWorkers,
   failure,
   sendRaw,
   useServer,
 } from '@course/common/harness'
 import { burst } from '@course/common/load'
-import { maxConcurrent, type Span, served, workersSeen } from '@course/common/timeline'
+import { type Span, served } from '@course/common/timeline'
 import { describe, expect, it } from 'vitest'
 import { lessonServer } from './lesson-server.ts'
 
@@ -28,20 +30,18 @@ describe('the server on your loop', () => {
   it('serves N concurrent waits at once, on one thread, in about the time of one', async () => {
     const N = 8
     const path = '/io?ms=150'
-    const reproduce = `for i in $(seq ${N}); do ${curlFor(server().baseUrl, { path })} & done; wait`
+    const reproduce = server().reproduce(
+      `for i in $(seq ${N}); do ${curlFor({ path })} & done; wait`,
+    )
     const one = await burst(server().baseUrl, { path, n: 1 })
     const many = await burst(server().baseUrl, { path, n: N })
     expect(many.spans.every((span) => span.status === 200)).toBe(true)
-    const overlap = maxConcurrent(many.spans)
-    const workers = workersSeen(many.spans)
-    if (overlap !== N || workers.length !== 1) {
-      throw failure({
-        expected: `${N} requests served ${N} at once, by one worker (one pid, one thread)`,
-        actual: `${overlap} at once, by ${workers.length} (${workers.join(', ')})`,
-        reproduce,
-        hint: 'a wait must park the task (yield* sleep(ms)), never block the thread',
-      })
+    const how = {
+      reproduce,
+      hint: 'a wait must park the task (yield* sleep(ms)), never block the thread',
     }
+    expectConcurrency(many.spans, N, how)
+    expectWorkers(many.spans, 1, how)
     // The ideal ratio is 1 (a blocking server gives N); the tolerance absorbs a busy machine.
     expectRatio({
       names: [`${N} concurrent requests, server side`, '1 request, server side'],
@@ -71,7 +71,9 @@ describe('the server on your loop', () => {
         throw failure({
           expected: `a request sent while GET /cpu computed to start only after it ended (at ${cpu.ended.toFixed(1)})`,
           actual: `it started at ${started.toFixed(1)}, ${(cpu.ended - started).toFixed(1)} ms before the CPU work ended`,
-          reproduce: `${curlFor(server().baseUrl, { path: '/cpu?n=2000' })} & sleep 0.05; ${curlFor(server().baseUrl, { path: '/io?ms=1' })}`,
+          reproduce: server().reproduce(
+            `${curlFor({ path: '/cpu?n=2000' })} & sleep 0.05; ${curlFor({ path: '/io?ms=1' })}`,
+          ),
         })
       }
     }
