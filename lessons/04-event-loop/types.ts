@@ -14,14 +14,14 @@ export type Step<T> =
   | { kind: 'returned'; value: T }
   | { kind: 'threw'; error: unknown }
 
-/** Exercise 2a (timer-heap.ts): one timer; `seq` orders timers with the same deadline. */
+/** Exercise 2 (timer-heap.ts): one timer; `seq` orders timers with the same deadline. */
 export interface Timer<T> {
   readonly deadline: number
   readonly seq: number
   readonly value: T
 }
 
-/** Exercise 2b (scheduler.ts): what the loop says when it ends. */
+/** Exercise 3 (scheduler.ts): what the loop says when it ends. */
 export interface RunReport {
   /** The clock's time when the loop ended. */
   endedAt: number
@@ -29,13 +29,13 @@ export interface RunReport {
   stuck: Array<{ task: Task; waitingFor: string }>
 }
 
-/** Exercise 3 (loop-server.ts). */
+/** Exercise 4 (loop-server.ts). */
 export type CreateLoopServer = () => Server
 
-/** Exercise 4a (drive.ts): a generator that yields promises (or plain values) and returns a T. */
+/** Exercise 5 (drive.ts): a generator that yields promises (or plain values) and returns a T. */
 export type PromiseProgram<T> = Generator<unknown, T, unknown>
 
-/** Exercise 4b (loop-order.ts): each snippet's labels, in the order you predict they print. */
+/** Exercise 6 (loop-order.ts): each snippet's labels, in the order you predict they print. */
 export type Predictions = Record<string, string[]>
 
 export type { Program }

@@ -1,4 +1,4 @@
-// The snippets of exercise 4b, and why each prints in the order it does. The
+// The snippets of exercise 6, and why each prints in the order it does. The
 // test runs each one with `node` and checks your prediction against it; when
 // you are wrong, it shows you Node's order and the reason below.
 import { fileURLToPath } from 'node:url'

@@ -1,4 +1,4 @@
-// Exercise 4a: `await`, unmasked. An async function is a generator that
+// Exercise 5: `await`, unmasked. An async function is a generator that
 // yields promises, driven by a small loop that resumes it when each promise
 // settles: with the value, or by throwing the reason in at the `yield`. That
 // loop is `co` (Koa 1 ran its middleware on it) and TypeScript's `__awaiter`

@@ -1,4 +1,4 @@
-// Exercise 4b: Node's own loop. For each snippet in ../snippets/, the labels
+// Exercise 6: Node's own loop. For each snippet in ../snippets/, the labels
 // it prints, in the order Node prints them (see the chapter for why).
 import type { Predictions } from '#types'
 

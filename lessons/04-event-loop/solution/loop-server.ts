@@ -1,4 +1,4 @@
-// Exercise 3: the course's app served on your own loop. One task accepts
+// Exercise 4: the course's app served on your own loop. One task accepts
 // connections; each connection gets a task of its own that reads its request,
 // runs the app and answers. A task that waits for bytes or for the app's
 // simulated database parks, and the loop runs the others meanwhile: N waits

@@ -1,4 +1,4 @@
-// Exercise 2b: the loop. One thread runs many tasks by taking turns: each
+// Exercise 3: the loop. One thread runs many tasks by taking turns: each
 // task runs until it says what it waits for (a yielded effect), and the loop
 // parks it there and runs the next one. Nothing can interrupt a task: it
 // gives the thread back at its `yield`, or never.

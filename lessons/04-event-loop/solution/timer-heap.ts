@@ -1,4 +1,4 @@
-// Exercise 2a: the timers, in a binary min-heap. The loop asks one question
+// Exercise 2: the timers, in a binary min-heap. The loop asks one question
 // many times a turn: "which timer is due first?". A sorted list answers it at
 // once but costs O(n) per insertion; a heap answers it at once and costs
 // O(log n) per insertion and removal: a million sleeping tasks stay cheap.

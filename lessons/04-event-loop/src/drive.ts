@@ -1,4 +1,4 @@
-// Exercise 4a: `await`, unmasked. An async function is a generator that
+// Exercise 5: `await`, unmasked. An async function is a generator that
 // yields promises, driven by a small loop that resumes it when each promise
 // settles. Koa 1 ran its middleware on such a loop (`co`), and TypeScript
 // still compiles `async` to one for old targets (`__awaiter`). Write it:

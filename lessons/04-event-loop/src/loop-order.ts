@@ -1,4 +1,4 @@
-// Exercise 4b: Node's own loop. Each file in lessons/04-event-loop/snippets/
+// Exercise 6: Node's own loop. Each file in lessons/04-event-loop/snippets/
 // prints a few labels from synchronous code, process.nextTick, promise
 // reactions, queueMicrotask, setTimeout, setImmediate and an I/O callback.
 // Read each snippet (do not run it yet!) and write the labels in the order

@@ -1,4 +1,4 @@
-// Exercise 3: the course's app served on your own loop, one task per
+// Exercise 4: the course's app served on your own loop, one task per
 // connection. For the first time in the course, N requests that each wait T
 // should take about T, on a single thread: a task that waits parks, and the
 // loop runs the others meanwhile.

@@ -1,4 +1,4 @@
-// Exercise 2b: the loop. One thread runs many tasks by taking turns: each task
+// Exercise 3: the loop. One thread runs many tasks by taking turns: each task
 // runs until it yields an effect (what it waits for); the loop parks it there
 // and runs the next. Nothing interrupts a task: it gives the thread back at a
 // `yield`, or never. Everything you need is in ./coroutines.ts (resume),

@@ -1,4 +1,4 @@
-// Exercise 2a: the timers. The loop asks "which timer is due first?" at every
+// Exercise 2: the timers. The loop asks "which timer is due first?" at every
 // turn. A sorted array answers at once but costs O(n) for each new timer; a
 // binary min-heap answers at once and costs O(log n) to add or remove one, so
 // a million sleeping tasks stay cheap. Keep the timers in one array where
