@@ -8,6 +8,7 @@ import {
   expectWorkers,
   failure,
   sendRaw,
+  showFigures,
   useServer,
 } from '@course/common/harness'
 import { burst } from '@course/common/load'
@@ -56,6 +57,9 @@ describe('the server on your loop', () => {
       max: 2,
       reproduce,
     })
+    showFigures(
+      `${N} requests of 300 ms, one thread: served in ${Math.round(serverSideMs(spans))} ms in all, ${Math.round(handlerMs(spans))} ms each (one at a time would take ${N * 300} ms)`,
+    )
   })
 
   it('makes every other request wait while one computes without yielding', async () => {
@@ -88,6 +92,10 @@ describe('the server on your loop', () => {
         })
       }
     }
+    const waited = sentDuring.map((span) => (span.server?.started ?? cpu.ended) - span.sent)
+    showFigures(
+      `GET /cpu held the thread for ${Math.round(cpu.ended - cpu.started)} ms; requests sent meanwhile waited up to ${Math.round(Math.max(...waited))} ms to start`,
+    )
   })
 
   it('answers garbage with 400 and a request cut off half way with 400, and keeps serving', async () => {
