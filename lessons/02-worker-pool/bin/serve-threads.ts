@@ -1,4 +1,4 @@
-// Starts the threaded server of this lesson (exercise 3): the learner's by
+// Starts the threaded server of this lesson (exercise 5): the learner's by
 // default, the reference with COURSE_IMPL=solution.
 import { parseServerArgs, serveLesson } from '@course/common/serve'
 import type { CreateThreadedServer, ThreadedServer } from '#types'

@@ -1,7 +1,7 @@
 export { type Expectation, expectReply } from './expect.ts'
 export { useServer } from './fixture.ts'
 export { checkLeaksAfterEach } from './leaks.ts'
-export { markedProcesses } from './processes.ts'
+export { childrenOf, markedProcesses } from './processes.ts'
 export { type RawOptions, type RawReply, sendRaw } from './raw.ts'
 export { CourseAssertionError, curlFor, failure, ncFor } from './reproduce.ts'
 export { type ServerProcess, type StartOptions, startServer } from './server-process.ts'

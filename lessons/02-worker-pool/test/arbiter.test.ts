@@ -1,0 +1,137 @@
+// Exercise 3: heartbeats, recycling, signals and a graceful stop. Each test
+// starts a pool of its own: signals end it, and the options differ.
+import { setTimeout as delay } from 'node:timers/promises'
+import { checkLeaksAfterEach, failure, startServer, useServer } from '@course/common/harness'
+import { send } from '@course/common/load'
+import { describe, expect, it } from 'vitest'
+import { MAX_REQUESTS, MAX_TIMEOUT_MS } from '#workers'
+import { processPool } from './lesson-servers.ts'
+import { itDrainsOnSigterm } from './pool-shapes.ts'
+import { eventually, workerProcesses } from './process-pool.ts'
+
+checkLeaksAfterEach()
+
+describe('a worker stuck past the timeout', () => {
+  const server = useServer(processPool(['--workers', '1', '--timeout-ms', '800']))
+
+  it('is killed and replaced', async () => {
+    const [stuck] = workerProcesses(server())
+    const reply = await send(server().baseUrl, { path: '/io?ms=6000' })
+    const waited = reply.span.received - reply.span.sent
+    let replacement: number | undefined
+    await eventually(() => {
+      ;[replacement] = workerProcesses(server())
+      return replacement !== undefined && replacement !== stuck
+    }, 5_000)
+    if (reply.status !== 0 || waited > 4_000 || replacement === stuck) {
+      throw failure({
+        expected:
+          'the stuck worker killed about 800 ms in (its request cut off), then a new worker',
+        actual: `status ${reply.status} after ${Math.round(waited)} ms; worker ${stuck} then ${replacement}`,
+        reproduce:
+          'pnpm course serve 02 -- --workers 1 --timeout-ms 800 --port 8080; curl "http://127.0.0.1:8080/io?ms=6000"',
+        hint: 'pass --heartbeat-ms (timeoutMs / 4) to each worker, and kill a ready worker not heard from for timeoutMs',
+      })
+    }
+  })
+})
+
+describe('recycling', () => {
+  it('recycles a worker after its maximum number of requests', async () => {
+    const server = await startServer(processPool(['--workers', '1', '--max-requests', '3']))
+    try {
+      const pids: number[] = []
+      for (let i = 0; i < 9; i++) {
+        const reply = await send(server.baseUrl, { path: '/whoami' })
+        expect(reply.status).toBe(200)
+        pids.push(Number(JSON.parse(reply.body.toString()).pid))
+      }
+      // 9 requests, 3 per worker: at least 3 different workers served them.
+      if (new Set(pids).size < 3) {
+        throw failure({
+          expected: '9 requests one after another served by at least 3 workers, 3 requests each',
+          actual: `served by ${pids.join(', ')}`,
+          reproduce:
+            'pnpm course serve 02 -- --workers 1 --max-requests 3 --port 8080; for i in $(seq 9); do curl -s http://127.0.0.1:8080/whoami; echo; done',
+          hint: "pass --max-requests to each worker; on { type: 'retiring' } mark it retiring, send it 'stop' and fork its replacement",
+        })
+      }
+    } finally {
+      await server.stop()
+    }
+  })
+
+  it('starts and serves with the largest value of every option the command line allows', async () => {
+    const largest = String(MAX_TIMEOUT_MS)
+    const server = await startServer(
+      processPool([
+        ...['--workers', '1', '--timeout-ms', largest, '--graceful-timeout-ms', largest],
+        ...['--max-requests', String(MAX_REQUESTS), '--max-requests-jitter', String(MAX_REQUESTS)],
+      ]),
+    )
+    try {
+      const first = workerProcesses(server)
+      const reply = await send(server.baseUrl, { path: '/whoami' })
+      // A worker that refused its arguments would have exited at boot and been replaced.
+      await delay(300)
+      const later = workerProcesses(server)
+      if (reply.status !== 200 || later.join() !== first.join()) {
+        throw failure({
+          expected: 'one worker that serves, and is still the same process a moment later',
+          actual: `GET /whoami: ${reply.status}; workers ${first.join(', ')} then ${later.join(', ')}\n${server.output()}`,
+          reproduce: `pnpm course serve 02 -- --workers 1 --timeout-ms ${largest} --max-requests ${MAX_REQUESTS} --max-requests-jitter ${MAX_REQUESTS} --port 8080`,
+        })
+      }
+    } finally {
+      await server.stop()
+    }
+  })
+})
+
+describe('signals', () => {
+  itDrainsOnSigterm(
+    processPool(['--workers', '2']),
+    "on SIGTERM close the listening socket, share the waiting connections out, send each worker { type: 'stop' } and wait for them",
+  )
+
+  it('SIGINT stops at once, in-flight requests and all', async () => {
+    const server = await startServer(processPool(['--workers', '1']))
+    const inFlight = send(server.baseUrl, { path: '/io?ms=3000' })
+    await delay(200)
+    const started = performance.now()
+    server.child.kill('SIGINT')
+    await server.exited
+    expect(performance.now() - started).toBeLessThan(2_000)
+    expect((await inFlight).status).toBe(0)
+  })
+
+  it('SIGTTIN adds a worker and SIGTTOU removes one', async () => {
+    const server = await startServer(processPool(['--workers', '2']))
+    try {
+      const counts: number[] = []
+      const reaches = async (expected: number) => {
+        const reached = await eventually(() => workerProcesses(server).length === expected)
+        counts.push(workerProcesses(server).length)
+        return reached
+      }
+      server.child.kill('SIGTTIN')
+      let ok = await reaches(3)
+      // One at a time: two of the same signal sent together may arrive as one.
+      for (const expected of [2, 1]) {
+        server.child.kill('SIGTTOU')
+        ok = ok && (await reaches(expected))
+      }
+      if (!ok || (await send(server.baseUrl, { path: '/whoami' })).status !== 200) {
+        throw failure({
+          expected: '3 workers after SIGTTIN, then 2 and 1 after each SIGTTOU, still serving',
+          actual: `worker processes after each signal: ${counts.join(', ')}`,
+          reproduce:
+            'pnpm course serve 02 -- --workers 2 --port 8080; kill -TTIN <its pid>; pgrep -P <its pid>; kill -TTOU <its pid>',
+          hint: 'SIGTTIN: target + 1 and fork; SIGTTOU: target - 1 and retire one worker, so its exit is not replaced',
+        })
+      }
+    } finally {
+      await server.stop()
+    }
+  })
+})
