@@ -186,9 +186,9 @@ describe('ThreadPool', () => {
       // Warm-up: every thread and process compiles the hot loop once, outside the measured windows.
       await Promise.all([...pools.map((pool) => onPool(pool, 20)), sideBySide(20)])
       const runs: Array<() => Promise<unknown>> = [
-        () => alone(200),
-        () => sideBySide(200),
-        ...pools.map((pool) => () => onPool(pool, 200)),
+        () => alone(150),
+        () => sideBySide(150),
+        ...pools.map((pool) => () => onPool(pool, 150)),
       ]
       // Interleaved rounds, medians: a noisy moment hurts every run alike.
       const samples = runs.map((): number[] => [])
