@@ -1,9 +1,6 @@
-import { type ChildProcess, fork } from 'node:child_process'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { checkLeaksAfterEach, failure } from '@course/common/harness'
-import { tsxExecArgv } from '@course/common/serve'
-import { median } from '@course/common/stats'
 import { maxConcurrent, type Span } from '@course/common/timeline'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
@@ -15,31 +12,11 @@ import {
 } from '#errors'
 import type { ThreadPool, ThreadPoolClass, ThreadPoolOptions } from '#types'
 import { impl } from '../lesson.ts'
-import type { CpuOrder } from './fixtures/cpu-process.ts'
+import { measureScaling, startCpuProcess } from './cpu-scaling.ts'
 import type { TestResult, TestTask } from './fixtures/tasks.ts'
-
-interface CpuProcess {
-  child: ChildProcess
-  exited: Promise<void>
-  run(order: CpuOrder): Promise<void>
-}
-
-/** A plain process running test/fixtures/cpu-process.ts, ready for orders. */
-async function startCpuProcess(): Promise<CpuProcess> {
-  const child = fork(cpuProcessFile, [], { execArgv: tsxExecArgv })
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
-  await new Promise((resolve) => child.once('message', resolve))
-  const run = (order: CpuOrder) =>
-    new Promise<void>((resolve) => {
-      child.once('message', () => resolve())
-      child.send(order)
-    })
-  return { child, exited, run }
-}
 
 const { ThreadPool: Pool } = await impl.load<{ ThreadPool: ThreadPoolClass }>('thread-pool.ts')
 const filename = fileURLToPath(new URL('./fixtures/tasks.ts', import.meta.url))
-const cpuProcessFile = fileURLToPath(new URL('./fixtures/cpu-process.ts', import.meta.url))
 
 checkLeaksAfterEach()
 const pools: Array<ThreadPool<TestTask, TestResult>> = []
@@ -170,57 +147,46 @@ describe('ThreadPool', () => {
 
   it('scales CPU work with threads up to the core count, and not beyond', async (context) => {
     const cores = Math.min(availableParallelism(), 4)
-    const tasks = cores * 4
-    const pools = await Promise.all(
+    const [one, all, twice] = await Promise.all(
       [1, cores, cores * 2].map((threads) => startPool({ threads, maxQueue: 64 })),
     )
-    // The yardstick: plain processes doing the same work, one alone and `cores` side by side.
-    const yardstick = await Promise.all(Array.from({ length: cores }, startCpuProcess))
+    const processes = await Promise.all(Array.from({ length: cores }, startCpuProcess))
     try {
-      const onPool = (pool: ThreadPool<TestTask, TestResult>, cpuUnits: number) =>
-        Promise.all(Array.from({ length: tasks }, () => pool.run({ cpuUnits })))
-      const [first] = yardstick
-      const alone = async (units: number) => first?.run({ units, times: tasks })
-      const sideBySide = (units: number) =>
-        Promise.all(yardstick.map((each) => each.run({ units, times: tasks / cores })))
+      if (!one || !all || !twice) throw new Error('three pools were asked for')
+      const work = { tasks: cores * 4, units: 100 }
       // Warm-up: every thread and process compiles the hot loop once, outside the measured windows.
-      await Promise.all([...pools.map((pool) => onPool(pool, 20)), sideBySide(20)])
-      const runs: Array<() => Promise<unknown>> = [
-        () => alone(150),
-        () => sideBySide(150),
-        ...pools.map((pool) => () => onPool(pool, 150)),
-      ]
-      // Interleaved rounds, medians: a noisy moment hurts every run alike.
-      const samples = runs.map((): number[] => [])
-      for (let round = 0; round < 3; round++) {
-        for (const [i, run] of runs.entries()) {
-          const started = performance.now()
-          await run()
-          samples[i]?.push(performance.now() - started)
-        }
+      await measureScaling([one, all, twice], processes, { ...work, rounds: 1 })
+      // A pool that runs tasks one by one gives 1.0x whatever the machine can do; a good one
+      // gains at least half what the processes gained. Up to 2 attempts: another program may
+      // take the cores for a while, and one good attempt shows the pool can use them. An
+      // attempt counts only if the processes ran most of the time they took, and gained.
+      const attempts: string[] = []
+      let judged = false
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const { share, machine, speedup, beyond } = await measureScaling(
+          [one, all, twice],
+          processes,
+          { ...work, rounds: 5 },
+        )
+        attempts.push(
+          `${cores} processes side by side ${machine.toFixed(2)}x faster than one (running ${Math.round(share * 100)}% of the time they took); ${cores} threads ${speedup.toFixed(2)}x faster than 1, ${cores * 2} threads ${beyond.toFixed(2)}x`,
+        )
+        // Far too busy: another attempt now would only take as long and show as little.
+        if (share < 0.5) break
+        if (share < 0.75 || machine < 1 + 0.25 * (cores - 1)) continue
+        judged = true
+        if (speedup >= 1 + 0.5 * (machine - 1) && beyond <= Math.max(speedup, machine) * 1.3) return
       }
-      const [processAlone = 1, processes = 1, one = 1, all = 1, twice = 1] = samples.map(median)
-      const machine = processAlone / processes
-      const speedup = one / all
-      const beyond = one / twice
-      const figures = `${cores} processes side by side ${machine.toFixed(2)}x faster than one; ${cores} threads ${speedup.toFixed(2)}x faster than 1, ${cores * 2} threads ${beyond.toFixed(2)}x`
-      // Other programs are using the cores: the machine itself shows no parallelism to compare with.
-      if (machine < 1 + 0.25 * (cores - 1)) {
-        context.skip(`too busy to judge: ${figures}`)
-      }
-      // A pool that runs tasks one by one gives 1.0x whatever the machine can do.
-      const least = 1 + 0.5 * (machine - 1)
-      if (speedup < least || beyond > Math.max(speedup, machine) * 1.3) {
-        throw failure({
-          expected: `${cores} threads at least ${least.toFixed(2)}x faster than 1 (half the gain of ${cores} plain processes), and ${cores * 2} threads no faster than ${cores}`,
-          actual: figures,
-          reproduce: 'pnpm course test thread-pool',
-          hint: 'run up to W tasks at once, one per thread: a task waits only when every thread is busy',
-        })
-      }
+      // Other programs had the cores: no parallelism to compare with.
+      if (!judged) context.skip(`too busy to judge: ${attempts.join('; ')}`)
+      throw failure({
+        expected: `${cores} threads faster than 1 by at least half the gain of ${cores} plain processes side by side over one, and ${cores * 2} threads no faster than ${cores}`,
+        actual: attempts.join('\n          '),
+        reproduce: 'pnpm course test thread-pool',
+        hint: 'run up to W tasks at once, one per thread: a task waits only when every thread is busy',
+      })
     } finally {
-      for (const each of yardstick) each.child.kill()
-      await Promise.all(yardstick.map((each) => each.exited))
+      await Promise.all(processes.map((each) => each.stop()))
     }
   })
 })
