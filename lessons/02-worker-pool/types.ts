@@ -7,7 +7,7 @@ import type { AppRequest, AppResponse } from '@course/common/app'
 export interface SupervisorOptions {
   /** W: how many worker processes to keep alive. */
   workers: number
-  /** A worker silent (no heartbeat) for longer is killed and replaced: gunicorn's `timeout`. */
+  /** A worker silent (no heartbeat) for longer is killed and replaced: gunicorn's `timeout` (0: never). */
   timeoutMs?: number
   /** On SIGTERM, how long in-flight requests get before their workers are killed. */
   gracefulTimeoutMs?: number

@@ -5,7 +5,7 @@ import type { CreateThreadedServer, ThreadedServer } from '#types'
 import { impl } from '../lesson.ts'
 
 const args = parseServerArgs('serve-threads', {
-  threads: { max: 64, default: 4 },
+  threads: { min: 1, max: 64, default: 4 },
   'max-queue': { max: 100_000, default: 64 },
   'task-timeout-ms': { max: 3_600_000 },
   'header-timeout-ms': { max: 3_600_000 },

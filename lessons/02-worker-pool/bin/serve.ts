@@ -8,7 +8,7 @@ import { MAX_REQUESTS, MAX_TIMEOUT_MS } from '#workers'
 import { impl } from '../lesson.ts'
 
 const args = parseServerArgs('serve', {
-  workers: { max: 64, default: 4 },
+  workers: { min: 1, max: 64, default: 4 },
   'timeout-ms': { max: MAX_TIMEOUT_MS },
   'graceful-timeout-ms': { max: MAX_TIMEOUT_MS },
   'max-requests': { max: MAX_REQUESTS },

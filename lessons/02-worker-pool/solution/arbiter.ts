@@ -13,7 +13,10 @@ export class Arbiter extends Supervisor {
 
   override async start(port = 0): Promise<Server> {
     const server = await super.start(port)
-    this.#watchdog = setInterval(() => this.#killSilentWorkers(), this.#heartbeatMs)
+    // A timeout of 0 means none, as in gunicorn.
+    if (this.options.timeoutMs > 0) {
+      this.#watchdog = setInterval(() => this.#killSilentWorkers(), this.#heartbeatMs)
+    }
     return server
   }
 
@@ -82,7 +85,8 @@ export class Arbiter extends Supervisor {
 
   /** Workers beat four times per timeout, so one late beat is not yet a stuck worker. */
   get #heartbeatMs(): number {
-    return Math.max(25, Math.floor(this.options.timeoutMs / 4))
+    const { timeoutMs } = this.options
+    return timeoutMs > 0 ? Math.max(25, Math.floor(timeoutMs / 4)) : 1_000
   }
 
   /** gunicorn's timeout: a worker that has not said a word for timeoutMs is stuck. Kill it. */

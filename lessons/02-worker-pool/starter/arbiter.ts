@@ -6,7 +6,8 @@
 //   1. a stuck worker is killed: workerArgs() passes --heartbeat-ms (a quarter
 //      of options.timeoutMs) so that every worker beats while its thread is
 //      free; a timer (started after super.start()) kills (SIGKILL) any ready
-//      worker not heard from for timeoutMs; exercise 1 then replaces it;
+//      worker not heard from for timeoutMs; exercise 1 then replaces it. A
+//      timeoutMs of 0 means no timeout (and no timer), as in gunicorn;
 //   2. recycling: workerArgs() passes --max-requests, maxRequests plus a
 //      random 0 to maxRequestsJitter (0: never); a worker that says
 //      { type: 'retiring' } is marked retiring, sent { type: 'stop' }, and

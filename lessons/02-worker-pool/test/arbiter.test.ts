@@ -61,26 +61,38 @@ describe('recycling', () => {
     }
   })
 
-  it('starts and serves with the largest value of every option the command line allows', async () => {
-    const largest = String(MAX_TIMEOUT_MS)
-    const server = await startServer(
-      processPool([
-        ...['--workers', '1', '--timeout-ms', largest, '--graceful-timeout-ms', largest],
-        ...['--max-requests', String(MAX_REQUESTS), '--max-requests-jitter', String(MAX_REQUESTS)],
-      ]),
+  it('serves with the smallest and the largest value of every option the command line allows', async () => {
+    const [timeout, requests] = [String(MAX_TIMEOUT_MS), String(MAX_REQUESTS)]
+    const extremes = {
+      smallest: ['--workers', '1', '--timeout-ms', '0', '--graceful-timeout-ms', '0'],
+      largest: [
+        ...['--workers', '1', '--timeout-ms', timeout, '--graceful-timeout-ms', timeout],
+        ...['--max-requests', requests, '--max-requests-jitter', requests],
+      ],
+    }
+    // A worker that refused its arguments would never be ready, and the pool would not start.
+    const servers = await Promise.all(
+      Object.values(extremes).map((args) => startServer(processPool(args))),
     )
     try {
-      // A worker that refused its arguments would never be ready: the pool would not start.
-      const reply = await send(server.baseUrl, { path: '/whoami' })
-      if (reply.status !== 200) {
-        throw failure({
-          expected: 'the pool started and serving',
-          actual: `GET /whoami: ${reply.status || reply.span.error}\n${server.output()}`,
-          reproduce: `pnpm course serve 02 -- --workers 1 --timeout-ms ${largest} --max-requests ${MAX_REQUESTS} --max-requests-jitter ${MAX_REQUESTS} --port 8080`,
-        })
-      }
+      // Long enough for a watchdog to fire a few times: with no timeout, none may kill the worker.
+      const checks = Object.entries(extremes).map(async ([name, args], index) => {
+        const server = servers[index]
+        if (!server) return
+        const before = workerProcesses(server)
+        const reply = await send(server.baseUrl, { path: '/io?ms=1200' })
+        const after = workerProcesses(server)
+        if (reply.status !== 200 || after.join() !== before.join()) {
+          throw failure({
+            expected: `with the ${name} values, GET /io?ms=1200 answered 200 by a worker that stays (a --timeout-ms of 0 means no timeout, as in gunicorn)`,
+            actual: `status ${reply.status || reply.span.error}; workers ${before.join(', ')} then ${after.join(', ')}`,
+            reproduce: `pnpm course serve 02 -- ${args.join(' ')} --port 8080; curl "http://127.0.0.1:8080/io?ms=1200"`,
+          })
+        }
+      })
+      await Promise.all(checks)
     } finally {
-      await server.stop()
+      await Promise.all(servers.map((server) => server.stop()))
     }
   })
 })
