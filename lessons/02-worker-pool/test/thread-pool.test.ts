@@ -173,7 +173,7 @@ describe('ThreadPool', () => {
         )
         // Far too busy: another attempt now would only take as long and show as little.
         if (share < 0.5) break
-        if (share < 0.75 || machine < 1 + 0.25 * (cores - 1)) continue
+        if (share < 0.9 || machine < 1 + 0.25 * (cores - 1)) continue
         judged = true
         if (speedup >= 1 + 0.5 * (machine - 1) && beyond <= Math.max(speedup, machine) * 1.3) return
       }
