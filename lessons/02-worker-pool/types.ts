@@ -3,11 +3,11 @@
 import type { Server } from 'node:net'
 import type { AppRequest, AppResponse } from '@course/common/app'
 
-/** Exercise 1 (supervisor.ts). */
+/** Exercises 1 (supervisor.ts) and 3 (arbiter.ts). */
 export interface SupervisorOptions {
   /** W: how many worker processes to keep alive. */
   workers: number
-  /** A worker silent (no heartbeat) for longer is killed and replaced: gunicorn's `timeout`. */
+  /** A worker silent (no heartbeat) for longer is killed and replaced: gunicorn's `timeout` (0: never). */
   timeoutMs?: number
   /** On SIGTERM, how long in-flight requests get before their workers are killed. */
   gracefulTimeoutMs?: number
@@ -15,27 +15,52 @@ export interface SupervisorOptions {
   maxRequests?: number
   /** ...plus a random 0 to maxRequestsJitter more, so they do not all restart at once. */
   maxRequestsJitter?: number
+  /** What each worker runs: workers/process-worker.ts, unless a test brings one that fails. */
+  workerFile?: string
 }
 
-export interface SupervisorStats {
-  /** Pids of the workers serving now (not counting ones on their way out). */
-  workers: number[]
-  /** Workers started to replace one that died, was killed or was recycled. */
-  restarts: number
-}
-
+/** Exercise 1: the process pool, as bin/serve.ts and the tests drive it. */
 export interface Supervisor {
+  /** Listens, forks W workers, and resolves once every one is ready. */
   start(port?: number): Promise<Server>
-  stats(): SupervisorStats
-  grow(): void
-  shrink(): void
-  stop(options: { graceful: boolean }): Promise<void>
-  handleSignals(): void
+  /** Stops at once: closes the socket and kills every worker. */
+  stop(): Promise<void>
 }
 
 export type SupervisorClass = new (options: SupervisorOptions) => Supervisor
 
-/** Exercise 2 (thread-pool.ts). */
+/** Exercise 2 (pick-worker.ts): what the choice of a worker sees of each one. */
+export interface WorkerState {
+  /** It said 'ready' and its channel is open: it can take connections. */
+  ready: boolean
+  /** On its way out (recycled, or the pool shrank): it takes no new connections. */
+  retiring: boolean
+  /** Connections handed over and not yet answered ('done'): a worker with one is busy. */
+  busy: number
+  /** Number of the last connection it was given (0: none yet): the lower, the longer it is free. */
+  lastConnection: number
+}
+
+/** The worker to hand the next connection to, or none: then the connection waits. */
+export type PickWorker = <Worker extends WorkerState>(
+  workers: Iterable<Worker>,
+) => Worker | undefined
+
+/** Exercise 3 (arbiter.ts): the supervisor that also reacts to signals and to time. */
+export interface Arbiter extends Omit<Supervisor, 'stop'> {
+  /** Graceful: serve every connection already accepted first. Otherwise at once. */
+  stop(options?: { graceful: boolean }): Promise<void>
+  /** SIGTTIN: one more worker. */
+  grow(): void
+  /** SIGTTOU: one fewer worker (never fewer than one). */
+  shrink(): void
+  /** SIGTERM, SIGINT, SIGQUIT, SIGTTIN and SIGTTOU, as gunicorn's arbiter. */
+  handleSignals(): void
+}
+
+export type ArbiterClass = new (options: SupervisorOptions) => Arbiter
+
+/** Exercise 4 (thread-pool.ts). */
 export interface ThreadPoolOptions {
   /** Absolute path of the module each thread runs: its default export handles one task. */
   filename: string
@@ -84,7 +109,7 @@ export interface ThreadReply {
   servedBy: string
 }
 
-/** Exercise 3 (threaded-server.ts). */
+/** Exercise 5 (threaded-server.ts). */
 export interface ThreadedServerOptions {
   /** Bring your own pool (the benchmark passes Piscina); otherwise one of ./thread-pool.ts. */
   pool?: ThreadPool<AppRequest, ThreadReply>

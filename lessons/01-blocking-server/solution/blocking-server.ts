@@ -2,7 +2,7 @@
 // sync worker: take a connection, read one request, run the app (blocking),
 // answer, close, and only then look at the next connection.
 import { createServer, type Server, type Socket } from 'node:net'
-import { errorResponse, LIMITS, runBlocking } from '@course/common/app'
+import { type AppRequest, errorResponse, LIMITS, runBlocking } from '@course/common/app'
 import { now } from '@course/common/clock'
 import { encodeResponse } from '@course/common/http'
 import type { ServerTimes } from '@course/common/timeline'
@@ -43,48 +43,74 @@ export function createBlockingServer(options: BlockingServerOptions = {}): Serve
   }
 
   /** Resolves once this connection needs nothing more from us. */
-  function serveConnection({ socket, accepted }: Waiting): Promise<void> {
-    return new Promise((resolve) => {
-      if (socket.destroyed) return resolve()
-      const deadline = armHeaderDeadline(socket, headerTimeoutMs)
-      let received = Buffer.alloc(0)
-
-      const finish = () => {
-        deadline.clear()
-        socket.removeListener('data', onData)
-        socket.setTimeout(LINGER_MS, () => socket.destroy())
-        resolve()
-      }
-      socket.once('finish', finish)
-      socket.once('close', finish)
-
-      const onData = (chunk: Buffer) => {
-        received = Buffer.concat([received, chunk])
-        const result = parseRequest(received, limits)
-        if (result.kind === 'incomplete') return
-        deadline.clear()
-        socket.pause()
-        if (result.kind === 'error') {
-          socket.end(encodeResponse(errorResponse(result.status, result.message)))
-          return
-        }
-        const started = now()
-        const response = runBlocking(result.request)
-        const times: ServerTimes = { accepted, started, ended: now() }
-        socket.end(encodeResponse(response, { times }))
-      }
-      socket.on('data', onData)
-      socket.once('end', () => {
-        // The client stopped sending before a whole request arrived.
-        if (received.length > 0 && !socket.writableEnded) {
-          socket.end(encodeResponse(errorResponse(400, 'The request ended before it was complete')))
-        } else {
-          socket.end()
-        }
-      })
-      socket.resume()
-    })
+  async function serveConnection({ socket, accepted }: Waiting): Promise<void> {
+    if (socket.destroyed) return
+    const request = await readRequest(socket, { headerTimeoutMs, limits })
+    if (request) {
+      const started = now()
+      const response = runBlocking(request)
+      const times: ServerTimes = { accepted, started, ended: now() }
+      socket.end(encodeResponse(response, { times }))
+    }
+    await answered(socket)
+    socket.setTimeout(LINGER_MS, () => socket.destroy())
   }
 
   return server
+}
+
+/**
+ * Reads one request off a connection with the parser and the header deadline.
+ * Resolves with the request once it has arrived whole (the socket is then
+ * paused), or with nothing when there is nothing to serve: bad input and a
+ * request cut off half way are answered here with their status, a head that
+ * came too late got 408 from the deadline, or the client went away. Lesson 02
+ * reads its requests with this too.
+ */
+export function readRequest(
+  socket: Socket,
+  { headerTimeoutMs = 10_000, limits = LIMITS }: BlockingServerOptions = {},
+): Promise<AppRequest | undefined> {
+  return new Promise((resolve) => {
+    const deadline = armHeaderDeadline(socket, headerTimeoutMs)
+    let received = Buffer.alloc(0)
+
+    const stop = (request?: AppRequest) => {
+      deadline.clear()
+      socket.pause()
+      socket.off('data', onData).off('end', onEnd).off('finish', onGone).off('close', onGone)
+      resolve(request)
+    }
+    const onData = (chunk: Buffer) => {
+      received = Buffer.concat([received, chunk])
+      const result = parseRequest(received, limits)
+      if (result.kind === 'incomplete') return
+      if (result.kind === 'error') {
+        socket.end(encodeResponse(errorResponse(result.status, result.message)))
+      }
+      stop(result.kind === 'request' ? result.request : undefined)
+    }
+    const onEnd = () => {
+      // The client stopped sending before a whole request arrived.
+      if (received.length > 0) {
+        socket.end(encodeResponse(errorResponse(400, 'The request ended before it was complete')))
+      } else {
+        socket.end()
+      }
+      stop()
+    }
+    // The deadline answered 408 and ended the connection, or the client went away.
+    const onGone = () => stop()
+    socket.on('data', onData)
+    socket.once('end', onEnd).once('finish', onGone).once('close', onGone)
+    socket.resume()
+  })
+}
+
+/** Resolves once our answer has been handed to the kernel, or the connection is gone. */
+function answered(socket: Socket): Promise<void> {
+  if (socket.writableFinished || socket.destroyed) return Promise.resolve()
+  return new Promise((resolve) => {
+    socket.once('finish', resolve).once('close', resolve)
+  })
 }

@@ -1,11 +1,11 @@
-// Starts the threaded server of this lesson (exercise 3): the learner's by
+// Starts the threaded server of this lesson (exercise 5): the learner's by
 // default, the reference with COURSE_IMPL=solution.
 import { parseServerArgs, serveLesson } from '@course/common/serve'
 import type { CreateThreadedServer, ThreadedServer } from '#types'
 import { impl } from '../lesson.ts'
 
 const args = parseServerArgs('serve-threads', {
-  threads: { max: 64, default: 4 },
+  threads: { min: 1, max: 64, default: 4 },
   'max-queue': { max: 100_000, default: 64 },
   'task-timeout-ms': { max: 3_600_000 },
   'header-timeout-ms': { max: 3_600_000 },

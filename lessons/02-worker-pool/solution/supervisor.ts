@@ -1,241 +1,201 @@
-// Exercise 1: a pre-fork supervisor, like gunicorn's arbiter. It owns the
-// listening socket and knows nothing about HTTP: it keeps W worker processes
-// alive and hands each new connection to a worker that is free, as gunicorn's
-// workers take a connection only when they are free.
+// Exercise 1: fork, ready and restart. A pre-fork supervisor, like gunicorn's
+// arbiter: it owns the listening socket and knows nothing about HTTP. It keeps
+// W worker processes alive and hands each new connection to one of them;
+// which one is exercise 2 (./pick-worker.ts), and what reacts to time and to
+// signals is exercise 3 (./arbiter.ts, built on this class).
 import { type ChildProcess, fork } from 'node:child_process'
 import { createServer, type Server, type Socket } from 'node:net'
 import { tsxExecArgv } from '@course/common/serve'
-import type { SupervisorOptions, SupervisorStats } from '#types'
-import { processWorkerFile } from '#workers'
+import { BootFailedError } from '#errors'
+import type { SupervisorOptions, WorkerState } from '#types'
+import { onWorkerMessage, processWorkerFile, sendToWorker, type WorkerMessage } from '#workers'
+import { pickWorker } from './pick-worker.ts'
 
-interface Worker {
+/** Workers that die before they are ready this many times in a row stop the supervisor. */
+const BOOT_ATTEMPTS = 3
+
+/** One worker process, as the supervisor sees it. */
+export interface WorkerProcess extends WorkerState {
   child: ChildProcess
+  /** Settles once the process has exited and its output is read. */
+  exited: Promise<void>
   /** Connections sent and not yet confirmed: ours to give to another worker if this one dies. */
   handedOver: Map<number, Socket>
-  /** Connections handed over and not yet answered: a worker with one is busy and gets no other. */
-  busy: number
-  /** Id of the last connection it was given: the free worker with the oldest goes first. */
-  lastConnection: number
-  ready: boolean
-  /** Leaving: no new connections; it is not replaced when it exits. */
-  retiring: boolean
-  lastHeartbeat: number
+  /** When it last said anything (Date.now()): a worker silent too long is stuck (exercise 3). */
+  lastHeard: number
+  /** The end of what it wrote to stderr: why it died, if it dies before it is ready. */
+  output: string
 }
 
 export class Supervisor {
-  readonly #options: Required<SupervisorOptions>
-  readonly #workers = new Set<Worker>()
-  /** Connections accepted while every worker was busy: they wait here, not behind one worker. */
-  readonly #pending: Socket[] = []
-  readonly #server: Server
-  #target: number
-  #connectionIds = 0
-  #restarts = 0
-  #stopping = false
-  #watchdog?: NodeJS.Timeout
+  protected readonly options: Required<SupervisorOptions>
+  protected readonly workers = new Set<WorkerProcess>()
+  /** Connections no worker could take yet: they wait here, not behind one busy worker. */
+  protected readonly waiting: Socket[] = []
+  protected readonly server: Server
+  /** How many workers the pool keeps (exercise 3 grows and shrinks it). */
+  protected target: number
+  protected stopping = false
+  #connections = 0
+  #bootFailures = 0
+  #starting?: { resolve(): void; reject(error: Error): void }
 
   constructor(options: SupervisorOptions) {
-    this.#options = {
+    this.options = {
       timeoutMs: 30_000,
       gracefulTimeoutMs: 30_000,
       maxRequests: 0,
       maxRequestsJitter: 0,
+      workerFile: processWorkerFile,
       ...options,
     }
-    this.#target = options.workers
+    this.target = options.workers
     // Paused: the bytes stay in the kernel until a worker reads them.
-    this.#server = createServer({ pauseOnConnect: true }, (socket) => {
+    this.server = createServer({ pauseOnConnect: true }, (socket) => {
       socket.on('error', () => socket.destroy())
-      this.#dispatch(socket)
+      this.dispatch(socket)
     })
   }
 
-  /** Listens, starts W workers, and resolves with the listening server once all are ready. */
+  /** Listens, forks W workers, and resolves with the listening server once all are ready. */
   async start(port = 0): Promise<Server> {
-    await new Promise<void>((resolve) => this.#server.listen(port, '127.0.0.1', resolve))
-    const ready = Array.from({ length: this.#target }, () => this.#spawn())
-    await Promise.all(ready)
-    this.#watchdog = setInterval(() => this.#killSilentWorkers(), this.#heartbeatMs)
-    return this.#server
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve))
+    await new Promise<void>((resolve, reject) => {
+      this.#starting = { resolve, reject }
+      for (let i = 0; i < this.target; i++) this.spawn()
+    })
+    this.#starting = undefined
+    return this.server
   }
 
-  stats(): SupervisorStats {
-    const live = [...this.#workers].filter((worker) => !worker.retiring)
-    return { workers: live.map((worker) => worker.child.pid ?? 0), restarts: this.#restarts }
-  }
-
-  /** SIGTTIN: one more worker. */
-  grow(): void {
-    this.#target++
-    void this.#spawn()
-  }
-
-  /** SIGTTOU: one fewer worker (never fewer than one); it finishes what it has first. */
-  shrink(): void {
-    if (this.#target <= 1) return
-    this.#target--
-    const oldest = [...this.#workers].find((worker) => !worker.retiring)
-    if (oldest) this.#retire(oldest)
-  }
-
-  /**
-   * Graceful: stop accepting, let the workers serve every connection already
-   * accepted, and kill whoever is still busy after gracefulTimeoutMs. Fast:
-   * kill them now.
-   */
-  async stop({ graceful }: { graceful: boolean }): Promise<void> {
-    this.#stopping = true
-    clearInterval(this.#watchdog)
-    this.#server.close()
-    const exits = [...this.#workers].map(
-      (worker) => new Promise<void>((resolve) => worker.child.once('exit', () => resolve())),
-    )
-    if (graceful) this.#shareOutPending()
-    for (const worker of this.#workers) {
-      if (graceful && worker.child.connected) worker.child.send({ type: 'stop' })
-      else worker.child.kill('SIGKILL')
-    }
-    const deadline = setTimeout(() => {
-      for (const worker of this.#workers) worker.child.kill('SIGKILL')
-    }, this.#options.gracefulTimeoutMs)
+  /** Stops at once: no new connections, and every worker killed, whatever it was serving. */
+  async stop(): Promise<void> {
+    this.stopping = true
+    this.server.close()
+    const exits = [...this.workers].map((worker) => worker.exited)
+    for (const worker of this.workers) worker.child.kill('SIGKILL')
     await Promise.all(exits)
-    clearTimeout(deadline)
-    for (const socket of this.#pending.splice(0)) socket.destroy()
+    for (const socket of this.waiting.splice(0)) socket.destroy()
   }
 
-  /** The arbiter's loop, in Node: it reacts to signals and to its children. */
-  handleSignals(): void {
-    process.once('SIGTERM', () => void this.stop({ graceful: true }).then(() => process.exit(0)))
-    for (const signal of ['SIGINT', 'SIGQUIT'] as const) {
-      process.once(signal, () => void this.stop({ graceful: false }).then(() => process.exit(0)))
-    }
-    process.on('SIGTTIN', () => this.grow())
-    process.on('SIGTTOU', () => this.shrink())
-  }
-
-  /** Workers beat four times per timeout, so one late beat is not yet a stuck worker. */
-  get #heartbeatMs(): number {
-    return Math.max(25, Math.floor(this.#options.timeoutMs / 4))
-  }
-
-  #spawn(): Promise<void> {
-    const { maxRequests, maxRequestsJitter } = this.#options
-    // Jitter staggers recycling, so the workers do not all restart at once.
-    const limit = maxRequests
-      ? maxRequests + Math.floor(Math.random() * (maxRequestsJitter + 1))
-      : 0
-    const args = ['--heartbeat-ms', String(this.#heartbeatMs), '--max-requests', String(limit)]
-    const child = fork(processWorkerFile, args, { execArgv: tsxExecArgv })
-    const worker: Worker = {
+  /** Forks one worker; it takes connections once it says 'ready'. */
+  protected spawn(): void {
+    const child = fork(this.options.workerFile, this.workerArgs(), {
+      execArgv: tsxExecArgv,
+      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+    })
+    const worker: WorkerProcess = {
       child,
+      exited: new Promise((resolve) => child.once('close', () => resolve())),
       handedOver: new Map(),
       busy: 0,
       lastConnection: 0,
       ready: false,
       retiring: false,
-      lastHeartbeat: Date.now(),
+      lastHeard: Date.now(),
+      output: '',
     }
-    this.#workers.add(worker)
-    child.on('exit', () => this.#onExit(worker))
-    return new Promise((resolve) => {
-      child.on('message', (message: { type: string; id: number }) => {
-        worker.lastHeartbeat = Date.now()
-        if (message.type === 'ready') {
-          worker.ready = true
-          this.#flushPending()
-          resolve()
-        }
-        if (message.type === 'retiring') this.#retire(worker)
-        if (message.type === 'accepted') {
-          // The worker has its own copy of the connection now: close ours.
-          worker.handedOver.get(message.id)?.destroy()
-          worker.handedOver.delete(message.id)
-        }
-        if (message.type === 'done') {
-          worker.busy--
-          this.#flushPending()
-        }
-      })
-      child.once('exit', () => resolve())
+    this.workers.add(worker)
+    // Its errors still reach our stderr; the end of them is kept in case it never gets ready.
+    child.stderr?.on('data', (chunk: Buffer) => {
+      process.stderr.write(chunk)
+      worker.output = (worker.output + chunk.toString()).slice(-2_000)
     })
+    onWorkerMessage(child, (message) => this.onMessage(worker, message))
+    // A worker that lost its channel can take no more connections: it is on its way out.
+    child.once('disconnect', () => {
+      worker.retiring = true
+    })
+    void worker.exited.then(() => this.#onExit(worker))
   }
 
-  #onExit(worker: Worker): void {
-    this.#workers.delete(worker)
-    // Connections it never confirmed are still ours (we kept a copy): another worker serves them.
-    for (const socket of worker.handedOver.values()) this.#dispatch(socket)
-    if (this.#stopping) return
-    const live = [...this.#workers].filter((each) => !each.retiring).length
-    if (live < this.#target) {
-      this.#restarts++
-      void this.#spawn()
+  /** The command line of a new worker; exercise 3 gives it a heartbeat and a request limit. */
+  protected workerArgs(): string[] {
+    return []
+  }
+
+  /** Every message a worker sends; exercise 3 adds what 'heartbeat' and 'retiring' mean. */
+  protected onMessage(worker: WorkerProcess, message: WorkerMessage): void {
+    worker.lastHeard = Date.now()
+    if (message.type === 'ready') {
+      worker.ready = true
+      this.#bootFailures = 0
+      if (this.#readyWorkers() >= this.target) this.#starting?.resolve()
+      this.#handOutWaiting()
+    }
+    if (message.type === 'accepted') {
+      // The worker has its own copy of the connection now: close ours.
+      worker.handedOver.get(message.id)?.destroy()
+      worker.handedOver.delete(message.id)
+    }
+    if (message.type === 'done') {
+      worker.busy--
+      this.#handOutWaiting()
     }
   }
 
-  #retire(worker: Worker): void {
-    if (worker.retiring) return
-    worker.retiring = true
-    if (worker.child.connected) worker.child.send({ type: 'stop' })
-    // A recycled worker is replaced at once, so the pool keeps W workers serving.
-    const live = [...this.#workers].filter((each) => !each.retiring).length
-    if (!this.#stopping && live < this.#target) void this.#spawn()
+  /** A connection for the pool: it waits until a worker can take it. */
+  protected dispatch(socket: Socket): void {
+    this.waiting.push(socket)
+    this.#handOutWaiting()
   }
 
-  #dispatch(socket: Socket): void {
-    this.#pending.push(socket)
-    this.#flushPending()
-  }
-
-  /** Gives waiting connections, oldest first, to free workers, one each. */
-  #flushPending(): void {
-    let free = this.#freeWorker()
-    while (free && this.#pending.length > 0) {
-      const socket = this.#pending.shift() as Socket
-      if (!socket.destroyed) this.#handOver(free, socket)
-      free = this.#freeWorker()
-    }
-  }
-
-  /** The free worker that has waited longest, so that the work goes round all of them. */
-  #freeWorker(): Worker | undefined {
-    let longest: Worker | undefined
-    for (const worker of this.#workers) {
-      const free = worker.ready && !worker.retiring && worker.child.connected && worker.busy === 0
-      if (free && (!longest || worker.lastConnection < longest.lastConnection)) longest = worker
-    }
-    return longest
-  }
-
-  #handOver(worker: Worker, socket: Socket): void {
+  protected handOver(worker: WorkerProcess, socket: Socket): void {
     // Like cluster's round-robin, keep our copy until the worker confirms it has the
     // connection: a worker killed in between must not take a client down with it.
-    const id = ++this.#connectionIds
+    const id = ++this.#connections
     worker.busy++
     worker.lastConnection = id
     worker.handedOver.set(id, socket)
-    worker.child.send({ type: 'connection', id }, socket, { keepOpen: true }, (error) => {
-      if (!error) return
+    sendToWorker(worker.child, { type: 'connection', id }, socket, (error) => {
+      if (!error || !worker.handedOver.delete(id)) return
       worker.busy--
-      worker.handedOver.delete(id)
-      this.#dispatch(socket)
+      this.dispatch(socket)
     })
   }
 
-  /** A graceful stop serves the connections already accepted: each worker takes a share before its 'stop'. */
-  #shareOutPending(): void {
-    const live = [...this.#workers].filter((worker) => worker.child.connected && !worker.retiring)
-    if (live.length === 0) return
-    for (const [turn, socket] of this.#pending.splice(0).entries()) {
-      this.#handOver(live[turn % live.length] as Worker, socket)
+  /** Workers that are not on their way out. */
+  protected live(): number {
+    return [...this.workers].filter((worker) => !worker.retiring).length
+  }
+
+  /** Gives waiting connections, oldest first, to the workers pickWorker chooses. */
+  #handOutWaiting(): void {
+    for (let worker = pickWorker(this.workers); worker; worker = pickWorker(this.workers)) {
+      const socket = this.waiting.shift()
+      if (!socket) return
+      if (!socket.destroyed) this.handOver(worker, socket)
     }
   }
 
-  /** gunicorn's timeout: a worker that has not said a word for timeoutMs is stuck. Kill it. */
-  #killSilentWorkers(): void {
-    const now = Date.now()
-    for (const worker of this.#workers) {
-      if (worker.ready && now - worker.lastHeartbeat > this.#options.timeoutMs)
-        worker.child.kill('SIGKILL')
+  #onExit(worker: WorkerProcess): void {
+    this.workers.delete(worker)
+    // Connections it never confirmed are still ours (we kept a copy): another worker serves them.
+    const unconfirmed = [...worker.handedOver.values()]
+    worker.handedOver.clear()
+    for (const socket of unconfirmed) this.dispatch(socket)
+    if (this.stopping) return
+    if (!worker.ready && ++this.#bootFailures >= BOOT_ATTEMPTS) this.#halt(worker)
+    else if (this.live() < this.target) this.spawn()
+  }
+
+  /** Workers die at boot, again and again: restarting them would loop for ever, so stop. */
+  #halt(worker: WorkerProcess): void {
+    const said = worker.output.trim().split('\n').filter(Boolean).join(' | ').slice(-400)
+    const { exitCode, signalCode } = worker.child
+    const error = new BootFailedError(
+      `${BOOT_ATTEMPTS} workers in a row exited (${signalCode ?? `code ${exitCode}`}) before they were ready; the last one said: ${said || '(nothing)'}`,
+    )
+    void this.stop()
+    if (this.#starting) {
+      this.#starting.reject(error)
+    } else {
+      console.error(`supervisor: ${error.message}`)
+      process.exitCode = 1
     }
+  }
+
+  #readyWorkers(): number {
+    return [...this.workers].filter((worker) => worker.ready).length
   }
 }

@@ -1,4 +1,4 @@
-// Exercise 2: a pool of W threads with a bounded queue. Each thread runs one
+// Exercise 4: a pool of W threads with a bounded queue. Each thread runs one
 // task at a time; tasks beyond W wait in a queue of at most maxQueue; beyond
 // that the pool says no at once, which is what lets a server answer 503
 // instead of drowning (Piscina's maxQueue does the same).
@@ -11,7 +11,7 @@ import {
   TaskFailedError,
   TaskTimeoutError,
 } from '#errors'
-import { runnerFile } from '#threads'
+import { runnerFile, type TaskMessage, type ThreadMessage } from '#threads'
 import type { PoolStats, RunOptions, ThreadPoolOptions } from '#types'
 
 interface Job<Task, Result> {
@@ -30,11 +30,6 @@ interface Slot<Task, Result> {
   startedAt: number
   timer?: NodeJS.Timeout
 }
-
-/** What a thread says (see threads/runner.ts): it has started, or how a task went. */
-type Message<Result> =
-  | { type: 'ready' }
-  | { type: 'result'; ok: boolean; value?: Result; message?: string }
 
 export class ThreadPool<Task, Result> {
   readonly #options: ThreadPoolOptions
@@ -112,10 +107,10 @@ export class ThreadPool<Task, Result> {
   #spawn(slot: Slot<Task, Result>): void {
     const worker = startThread(runnerFile, { filename: this.#options.filename })
     slot.started = new Promise((resolve) => worker.once('message', () => resolve()))
-    worker.on('message', (reply: Message<Result>) => {
+    worker.on('message', (reply: ThreadMessage<Result>) => {
       if (reply.type === 'ready') return
       const job = this.#finish(slot)
-      if (reply.ok) job?.resolve(reply.value as Result)
+      if (reply.ok) job?.resolve(reply.value)
       else job?.reject(new TaskFailedError(reply.message))
     })
     // A thread that dies (out of memory, a crash in native code) takes only its own task with it.
@@ -137,7 +132,7 @@ export class ThreadPool<Task, Result> {
         const timeout = new TaskTimeoutError(`The task ran for more than ${taskTimeoutMs} ms`)
         slot.timer = setTimeout(() => this.#replace(slot, timeout), taskTimeoutMs)
       }
-      slot.worker?.postMessage(job.task)
+      slot.worker?.postMessage({ type: 'task', task: job.task } satisfies TaskMessage<Task>)
     })
   }
 

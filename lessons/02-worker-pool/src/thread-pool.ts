@@ -1,11 +1,13 @@
-// Exercise 2: a pool of W threads with a bounded queue.
+// Exercise 4: a pool of W threads with a bounded queue.
 //
 // run(task) gives the task to a free thread, or queues it; once maxQueue tasks
 // wait, it refuses at once with QueueFullError (the server turns that into
 // 503). Threads start from threads/runner.ts: startThread(runnerFile,
 // { filename }) from @course/common/serve; a thread posts { type: 'ready' } once,
-// then answers each task it is sent (worker.postMessage(task)) with
-// { type: 'result', ok, value } or { type: 'result', ok: false, message }.
+// then answers each task it is sent (worker.postMessage({ type: 'task', task }))
+// with { type: 'result', ok: true, value } or { type: 'result', ok: false,
+// message }. The messages are typed in threads/protocol.ts (TaskMessage,
+// ThreadMessage, from '#threads').
 //
 // What the tests check (test/thread-pool.test.ts):
 //   1. at most W tasks run at once, and min(N, W) do run together;

@@ -1,10 +1,11 @@
-// Exercise 3: W threads behind one main thread.
+// Exercise 5: W threads behind one main thread.
 //
 // The main thread never runs the app. It accepts connections, reads each
-// request with readRequest(socket, headerTimeoutMs) (from '#connection': lesson
-// 01's parser and deadline, given), runs it on a ThreadPool of your
-// ./thread-pool.ts whose task module is appTaskFile (from '#threads'), and
-// writes back encodeResponse(reply.response, { times }) with
+// request with readRequest(socket, { headerTimeoutMs }) (lesson 01's reference,
+// given: import it from
+// '@course/lesson-01-blocking-server/reference/blocking-server.ts'), runs it
+// on a ThreadPool of your ./thread-pool.ts whose task module is appTaskFile
+// (from '#threads'), and writes back encodeResponse(reply.response, { times }) with
 // times = { accepted, started: reply.started, ended: reply.ended, servedBy: reply.servedBy }.
 //
 // What the tests check (test/threaded-server.test.ts):

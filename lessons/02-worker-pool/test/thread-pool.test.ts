@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { checkLeaksAfterEach, failure } from '@course/common/harness'
-import { median } from '@course/common/stats'
 import { maxConcurrent, type Span } from '@course/common/timeline'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
@@ -13,6 +12,7 @@ import {
 } from '#errors'
 import type { ThreadPool, ThreadPoolClass, ThreadPoolOptions } from '#types'
 import { impl } from '../lesson.ts'
+import { measureScaling, startCpuProcess } from './cpu-scaling.ts'
 import type { TestResult, TestTask } from './fixtures/tasks.ts'
 
 const { ThreadPool: Pool } = await impl.load<{ ThreadPool: ThreadPoolClass }>('thread-pool.ts')
@@ -145,36 +145,48 @@ describe('ThreadPool', () => {
     await closed
   })
 
-  it('scales CPU work with threads up to the core count, and not beyond', async () => {
+  it('scales CPU work with threads up to the core count, and not beyond', async (context) => {
     const cores = Math.min(availableParallelism(), 4)
-    const pools = await Promise.all(
+    const [one, all, twice] = await Promise.all(
       [1, cores, cores * 2].map((threads) => startPool({ threads, maxQueue: 64 })),
     )
-    const burstOn = (pool: ThreadPool<TestTask, TestResult>, cpuUnits: number) =>
-      Promise.all(Array.from({ length: cores * 4 }, () => pool.run({ cpuUnits })))
-    // Warm-up: every thread compiles the hot loop once, outside the measured windows.
-    await Promise.all(pools.map((pool) => burstOn(pool, 20)))
-    // Interleaved rounds, medians: a noisy moment hurts every size alike.
-    const samples = pools.map((): number[] => [])
-    for (let round = 0; round < 5; round++) {
-      for (const [i, pool] of pools.entries()) {
-        const started = performance.now()
-        await burstOn(pool, 250)
-        samples[i]?.push(performance.now() - started)
+    const processes = await Promise.all(Array.from({ length: cores }, startCpuProcess))
+    try {
+      if (!one || !all || !twice) throw new Error('three pools were asked for')
+      const work = { tasks: cores * 4, units: 100 }
+      // Warm-up: every thread and process compiles the hot loop once, outside the measured windows.
+      await measureScaling([one, all, twice], processes, { ...work, rounds: 1 })
+      // A pool that runs tasks one by one gives 1.0x whatever the machine can do; a good one
+      // gains at least half what the processes gained. Up to 2 attempts: another program may
+      // take the cores for a while, and one good attempt shows the pool can use them. An
+      // attempt counts only if the processes ran most of the time they took, and gained.
+      const attempts: string[] = []
+      let judged = false
+      for (let attempt = 0; attempt < 2; attempt++) {
+        const { share, machine, speedup, beyond } = await measureScaling(
+          [one, all, twice],
+          processes,
+          { ...work, rounds: 5 },
+        )
+        attempts.push(
+          `${cores} processes side by side ${machine.toFixed(2)}x faster than one (running ${Math.round(share * 100)}% of the time they took); ${cores} threads ${speedup.toFixed(2)}x faster than 1, ${cores * 2} threads ${beyond.toFixed(2)}x`,
+        )
+        // Far too busy: another attempt now would only take as long and show as little.
+        if (share < 0.5) break
+        if (share < 0.9 || machine < 1 + 0.25 * (cores - 1)) continue
+        judged = true
+        if (speedup >= 1 + 0.5 * (machine - 1) && beyond <= Math.max(speedup, machine) * 1.3) return
       }
-    }
-    const [one = 0, all = 1, twice = 1] = samples.map(median)
-    const speedup = one / all
-    const beyond = one / twice
-    // Clearly faster with more cores (a pool that ran tasks one by one would give 1.0x), and
-    // no real gain past them. Wide bands: other processes may be using the cores too.
-    const least = 1 + 0.25 * (cores - 1)
-    if (speedup < least || beyond > speedup * 1.3) {
+      // Other programs had the cores: no parallelism to compare with.
+      if (!judged) context.skip(`too busy to judge: ${attempts.join('; ')}`)
       throw failure({
-        expected: `${cores} threads at least ${least.toFixed(2)}x faster than 1, and ${cores * 2} threads no faster than ${cores}`,
-        actual: `${speedup.toFixed(2)}x with ${cores} threads, ${beyond.toFixed(2)}x with ${cores * 2}`,
-        reproduce: 'pnpm course bench 02',
+        expected: `${cores} threads faster than 1 by at least half the gain of ${cores} plain processes side by side over one, and ${cores * 2} threads no faster than ${cores}`,
+        actual: attempts.join('\n          '),
+        reproduce: 'pnpm course test thread-pool',
+        hint: 'run up to W tasks at once, one per thread: a task waits only when every thread is busy',
       })
+    } finally {
+      await Promise.all(processes.map((each) => each.stop()))
     }
   })
 })

@@ -1,6 +1,6 @@
 import { connect } from 'node:net'
 import { describeContract } from '@course/common/contract'
-import { checkLeaksAfterEach, failure, useServer } from '@course/common/harness'
+import { checkLeaksAfterEach, failure, sendRaw, useServer } from '@course/common/harness'
 import { burst, send } from '@course/common/load'
 import { describe, expect, it } from 'vitest'
 import { threadedServer } from './lesson-servers.ts'
@@ -14,6 +14,20 @@ describe('with 3 threads', () => {
   describeContract(server)
 
   describePoolShapes(server, '02 --server threads')
+
+  it('answers 400 to a request cut off half way, as lesson 01 does', async () => {
+    const head = 'POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\n'
+    const reply = await sendRaw(server().port, [head, 'abc'], { halfClose: true })
+    if (reply.status !== 400) {
+      throw failure({
+        expected: '400 Bad Request: the client stopped sending 7 bytes before the end of its body',
+        actual: reply.status ? (reply.text.split('\r\n')[0] ?? '') : 'no answer',
+        reproduce:
+          "pnpm course serve 02 --server threads -- --port 8080; printf 'POST /echo HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: 10\\r\\n\\r\\nabc' | nc -N 127.0.0.1 8080",
+        hint: "read requests with lesson 01's readRequest, which answers a request cut off half way",
+      })
+    }
+  })
 
   it('lets a fast request through while a slow one holds a thread', async () => {
     const slow = send(server().baseUrl, { path: '/io?ms=800' })

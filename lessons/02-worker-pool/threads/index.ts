@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url'
 
+export type { TaskMessage, ThreadMessage } from './protocol.ts'
+
 /** The file every pool thread starts from. */
 export const runnerFile = fileURLToPath(new URL('./runner.ts', import.meta.url))
 

@@ -1,25 +1,24 @@
-// One worker process of the supervisor (exercise 1): lesson 01's blocking
-// server (its reference), fed with connections the supervisor accepted.
-// Given to you: the exercise is the supervisor, the part that keeps these alive.
-//
-// It talks to the supervisor over the IPC channel:
-//   worker -> supervisor: { type: 'ready' } once, { type: 'heartbeat' } every
-//     heartbeat-ms while its thread is free, { type: 'accepted', id } for each
-//     connection it received, { type: 'done' } when it has answered one (it
-//     is free for the next), { type: 'retiring' } when it has served
-//     max-requests and is about to leave;
-//   supervisor -> worker: { type: 'connection', id } with a socket,
-//     { type: 'stop' } to finish the connections it has and exit.
+// One worker process of the supervisor (exercises 1 to 3): lesson 01's
+// blocking server (its reference), fed with connections the supervisor
+// accepted. Given to you: the exercises are the supervisor, the part that
+// keeps these alive. The messages it exchanges with the supervisor are in
+// ./protocol.ts.
 import type { Socket } from 'node:net'
 import { parseServerArgs } from '@course/common/serve'
 import { createBlockingServer } from '@course/lesson-01-blocking-server/reference/blocking-server.ts'
+import {
+  MAX_REQUESTS,
+  MAX_TIMEOUT_MS,
+  onSupervisorMessage,
+  sendToSupervisor as send,
+} from './protocol.ts'
 
 const args = parseServerArgs('process-worker', {
-  'heartbeat-ms': { max: 60_000, default: 1_000 },
-  // bin/serve.ts allows up to 1e9 requests plus up to 1e9 of jitter.
-  'max-requests': { max: 2_000_000_000, default: 0 },
+  // The supervisor beats four times per timeout; the longest timeout gives the longest beat.
+  'heartbeat-ms': { max: MAX_TIMEOUT_MS, default: 1_000 },
+  // The supervisor passes --max-requests plus up to --max-requests-jitter more.
+  'max-requests': { max: 2 * MAX_REQUESTS, default: 0 },
 })
-const send = (message: { type: string; id?: number }) => process.send?.(message)
 
 const server = createBlockingServer()
 let open = 0
@@ -50,7 +49,7 @@ server.on('connection', (socket: Socket) => {
   }
 })
 
-process.on('message', (message: { type: string; id?: number }, socket?: Socket) => {
+onSupervisorMessage((message, socket) => {
   if (message.type === 'connection' && socket) {
     server.emit('connection', socket)
     send({ type: 'accepted', id: message.id })

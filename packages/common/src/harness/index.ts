@@ -14,7 +14,7 @@ export {
   UNKNOWN_BACKEND,
   whoServed,
 } from './per-backend.ts'
-export { markedProcesses } from './processes.ts'
+export { childrenOf, markedProcesses } from './processes.ts'
 export { type RawOptions, type RawReply, sendRaw } from './raw.ts'
 export {
   CourseAssertionError,

@@ -59,6 +59,11 @@ export function parentOf(pid: number): number {
   }
 }
 
+/** Pids of the running children of `pid` started under this harness (a supervisor's workers). */
+export function childrenOf(pid: number): number[] {
+  return markedProcesses().filter((each) => parentOf(each) === pid)
+}
+
 /** Whether `pid` is one of `ancestors`, or a child, grandchild... of one. */
 export function descendsFrom(pid: number, ancestors: ReadonlySet<number>): boolean {
   for (let current = pid; current > 1; current = parentOf(current)) {

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 
-/** Each option a server takes: its largest allowed value and a default (or none). */
-export type NumericOptions = Record<string, { max: number; default?: number }>
+/** Each option a server takes: its smallest (0 unless said) and largest values, and a default (or none). */
+export type NumericOptions = Record<string, { min?: number; max: number; default?: number }>
 
 /**
  * Reads a server's command line: `--port N` plus the whole-number options it
@@ -23,14 +23,14 @@ export function parseServerArgs<T extends NumericOptions>(
       options: Object.fromEntries(Object.keys(all).map((flag) => [flag, { type: 'string' }])),
     })
     const result: Record<string, number | undefined> = {}
-    for (const [flag, { max, default: fallback }] of Object.entries(all)) {
+    for (const [flag, { min = 0, max, default: fallback }] of Object.entries(all)) {
       const raw = values[flag]
       if (typeof raw !== 'string') {
         result[flag] = fallback
         continue
       }
-      if (!/^\d+$/.test(raw) || Number(raw) > max) {
-        throw new Error(`--${flag} takes a whole number from 0 to ${max}, got "${raw}"`)
+      if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+        throw new Error(`--${flag} takes a whole number from ${min} to ${max}, got "${raw}"`)
       }
       result[flag] = Number(raw)
     }
