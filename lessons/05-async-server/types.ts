@@ -20,8 +20,15 @@ export interface KoaAppOptions extends AsyncAppOptions {
 
 export type CreateKoaApp = (options?: KoaAppOptions) => Koa
 
-/** Exercise 2 (hono-app.ts). */
-export type CreateHonoApp = (options?: AsyncAppOptions) => Hono
+/** Exercise 2 (hono-app.ts): what the layers tell each other, through c.set() and c.get(). */
+export interface HonoAppEnv {
+  Variables: {
+    /** When the app itself started and ended; set only if it ran. */
+    served: { started: number; ended: number }
+  }
+}
+
+export type CreateHonoApp = (options?: AsyncAppOptions) => Hono<HonoAppEnv>
 
 /** Exercise 3a (chunked-cpu.ts): the same checksum as cpuWork(units), computed in pieces. */
 export type CpuInChunks = (units: number, chunkUnits: number) => Promise<number>
