@@ -5,10 +5,12 @@
 //   --cpu-threads N         /cpu on a pool of N threads
 //   --max-in-flight N       503 once N requests are in flight
 //   --max-loop-delay-ms N   503 while the event loop runs N ms late
+// GET /_loop-delay reports the event-loop delay since the last ask (loop-delay.ts).
 import { createServer } from 'node:http'
 import { parseServerArgs, serveLesson } from '@course/common/serve'
 import type { CreateKoaApp } from '#types'
 import { impl } from '../lesson.ts'
+import { withLoopDelayReport } from './loop-delay.ts'
 import { cpuOption, shedderOption } from './options.ts'
 
 const args = parseServerArgs('serve-koa', {
@@ -26,7 +28,7 @@ await serveLesson(
     const { createKoaApp } = await impl.load<{ createKoaApp: CreateKoaApp }>('koa-app.ts')
     const cpu = await cpuOption(args, closers)
     const shedder = await shedderOption(args, closers)
-    return createServer(createKoaApp({ ...cpu, ...shedder }).callback())
+    return createServer(withLoopDelayReport(createKoaApp({ ...cpu, ...shedder }).callback()))
   },
   { afterDrain: async () => void (await Promise.all(closers.map((close) => close()))) },
 )

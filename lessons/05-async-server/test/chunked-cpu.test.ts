@@ -1,0 +1,54 @@
+import { checkLeaksAfterEach, expectRatio, useServer } from '@course/common/harness'
+import { cpuWork } from '@course/common/work'
+import { describe, expect, it } from 'vitest'
+import type { CpuInChunks } from '#types'
+import { impl } from '../lesson.ts'
+import { expectCured, stallDuringCpu, unitsFor } from './cpu-stall.ts'
+import { koaServer, serveCommand } from './lesson-servers.ts'
+
+checkLeaksAfterEach()
+const CHUNKED = ['--chunk-units', '2']
+const inline = useServer(koaServer())
+const chunked = useServer(koaServer(CHUNKED))
+
+const load = () => impl.load<{ cpuInChunks: CpuInChunks }>('chunked-cpu.ts')
+
+describe('CPU work in chunks', () => {
+  it('ends with the checksum of the same work done at once, whatever the chunk size', async () => {
+    const { cpuInChunks } = await load()
+    for (const [units, chunk] of [
+      [1, 1],
+      [7, 2],
+      [10, 3],
+      [6, 10],
+    ] as const) {
+      expect(await cpuInChunks(units, chunk), `${units} units in chunks of ${chunk}`).toBe(
+        cpuWork(units),
+      )
+    }
+  })
+
+  it('keeps /healthz quick while a chunked /cpu runs, where inline it waits for the whole /cpu', async () => {
+    const units = unitsFor(300)
+    const before = await stallDuringCpu(inline().baseUrl, units)
+    const after = await stallDuringCpu(chunked().baseUrl, units)
+    expectCured(before, after, {
+      reproduce: `${serveCommand('koa', CHUNKED)}, then: curl '127.0.0.1:PORT/cpu?n=${units}' & curl -w '%{time_total}\\n' 127.0.0.1:PORT/healthz`,
+      hint: 'yield with setImmediate between chunks: a resolved promise runs before the loop reads any socket',
+    })
+  })
+
+  it('costs the /cpu request itself some time, never saves it', async () => {
+    const units = unitsFor(200)
+    const before = await stallDuringCpu(inline().baseUrl, units)
+    const after = await stallDuringCpu(chunked().baseUrl, units)
+    // Chunks add a turn of the loop each (and serve /healthz meanwhile): at least as long, not many times longer.
+    expectRatio({
+      names: ['chunked /cpu', 'inline /cpu'],
+      times: [after.cpuMs, before.cpuMs],
+      min: 0.8,
+      max: 3,
+      reproduce: `${serveCommand('koa', CHUNKED)}, then: curl -w '%{time_total}\\n' '127.0.0.1:PORT/cpu?n=${units}'`,
+    })
+  })
+})
