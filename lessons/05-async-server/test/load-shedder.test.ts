@@ -1,0 +1,93 @@
+import { setTimeout as delay } from 'node:timers/promises'
+import { checkLeaksAfterEach, failure, useServer } from '@course/common/harness'
+import { burst, send } from '@course/common/load'
+import { describe, it } from 'vitest'
+import { unitsFor } from './cpu-stall.ts'
+import { koaServer, serveCommand } from './lesson-servers.ts'
+import { describeOverload, overload } from './overload.ts'
+
+checkLeaksAfterEach()
+const BOUNDED = ['--max-in-flight', '4']
+const LOOP_BOUND = ['--max-loop-delay-ms', '50']
+// Chunked /cpu: the server shares its one core among every request in flight, as a busy async server does.
+const CHUNKED = ['--chunk-units', '1']
+const bounded = useServer(koaServer(BOUNDED))
+const watchingTheLoop = useServer(koaServer(LOOP_BOUND))
+const open = useServer(koaServer(CHUNKED))
+const shedding = useServer(koaServer([...CHUNKED, ...BOUNDED]))
+
+describe('the load shedder', () => {
+  it('answers 503 with Retry-After at once past maxInFlight, and serves again after', async () => {
+    const { replies } = await burst(bounded().baseUrl, { path: '/io?ms=300', n: 10 })
+    const ok = replies.filter((reply) => reply.status === 200)
+    const refused = replies.filter(
+      (reply) => reply.status === 503 && reply.headers['retry-after'] !== undefined,
+    )
+    const slowest503 = Math.max(...refused.map((reply) => reply.span.received - reply.span.sent))
+    const next = await send(bounded().baseUrl, { path: '/healthz' })
+    // A refusal must not wait for the 300 ms the others wait.
+    if (ok.length !== 4 || refused.length !== 6 || slowest503 > 150 || next.status !== 200) {
+      throw failure({
+        expected: '4 x 200 and 6 x 503 with Retry-After, each 503 in well under 150 ms; then 200',
+        actual: `${ok.length} x 200, ${refused.length} x 503 with Retry-After (slowest ${Math.round(slowest503)} ms); then ${next.status}`,
+        reproduce: `${serveCommand('koa', BOUNDED)}, then: for i in $(seq 10); do curl -s -o /dev/null -w '%{http_code} %{time_total}\\n' '127.0.0.1:PORT/io?ms=300' & done; wait`,
+        hint: 'count requests in flight around await next(); refuse before calling it',
+      })
+    }
+  })
+
+  it('answers 503 while the event loop runs late, and serves again once it catches up', async () => {
+    const units = unitsFor(300)
+    const cpu = send(watchingTheLoop().baseUrl, { path: `/cpu?n=${units}` })
+    await delay(40)
+    const during = await send(watchingTheLoop().baseUrl, { path: '/healthz' })
+    await cpu
+    await delay(50)
+    const after = await send(watchingTheLoop().baseUrl, { path: '/healthz' })
+    if (during.status !== 503 || after.status !== 200) {
+      throw failure({
+        expected:
+          '503 for /healthz sent while an inline /cpu holds the loop, then 200 once it is free',
+        actual: `${during.status}, then ${after.status}`,
+        reproduce: `${serveCommand('koa', LOOP_BOUND)}, then: curl '127.0.0.1:PORT/cpu?n=${units}' & sleep 0.04; curl -i 127.0.0.1:PORT/healthz`,
+        hint: 'a timer that should fire every few ms and notes how late it fired tells how late the loop runs',
+      })
+    }
+  })
+
+  it('under overload, sheds the excess with quick 503s and keeps the p99 of the rest bounded, where without it p99 grows with the load', async () => {
+    // About 8 ms of CPU per request: 2 clients keep the core busy, 48 overload it 24 times.
+    const path = `/cpu?n=${unitsFor(8)}`
+    const run = { durationMs: 1_500 }
+    const light = await overload(open().baseUrl, path, { clients: 2, ...run })
+    const heavy = await overload(open().baseUrl, path, { clients: 48, ...run })
+    const shed = await overload(shedding().baseUrl, path, { clients: 48, ...run })
+    const figures = [
+      describeOverload('no shedding, 2 clients', light),
+      describeOverload('no shedding, 48 clients', heavy),
+      describeOverload('shedding past 4 in flight, 48 clients', shed),
+    ].join('\n          ')
+    const problems = [
+      // 24 times the clients should give about 24 times the latency when nothing is refused. Compared
+      // at p90: the p99 of the light run's few dozen requests is its slowest, which any hiccup of the machine sets.
+      ...(heavy.served.p99 < 4 * light.served.p90
+        ? ['without shedding, p99 did not grow 4x with 24x the load']
+        : []),
+      ...(shed.refused.count === 0 ? ['no request was refused'] : []),
+      ...(shed.refused.p50 > 0.25 * heavy.served.p99
+        ? ['the 503s were not quick (p50 over 1/4 of the unshed p99)']
+        : []),
+      ...(shed.served.p99 > 0.5 * heavy.served.p99
+        ? ['with shedding, p99 of the served was over 1/2 of the unshed p99']
+        : []),
+    ]
+    if (problems.length === 0) return
+    throw failure({
+      expected:
+        'without shedding, p99 at 48 clients >= 4x p90 at 2; with shedding, some quick 503s and p99 of the rest <= 1/2 of the unshed p99',
+      actual: `${problems.join('; ')}\n          ${figures}`,
+      reproduce: `${serveCommand('koa', [...CHUNKED, ...BOUNDED])}, then: npx autocannon -c 48 -d 2 '127.0.0.1:PORT${path}'`,
+      hint: 'refuse at once; a shedder that waits for room is a queue, and a queue is what made p99 grow',
+    })
+  })
+})
