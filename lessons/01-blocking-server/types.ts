@@ -18,11 +18,9 @@ export type ParseRequest = (buffer: Buffer, limits?: ParseLimits) => ParseResult
 
 /** Exercise 2 (blocking-server.ts). */
 export interface BlockingServerOptions {
-  /** How long a client may take to send its headers before it gets 408. */
+  /** How long a client may take to send its headers before it gets 408 (default 10 000 ms). */
   headerTimeoutMs?: number
   limits?: ParseLimits
-  /** Connections allowed to wait their turn; the next one gets 503 at once. */
-  maxQueuedConnections?: number
 }
 
 export type CreateBlockingServer = (options?: BlockingServerOptions) => Server

@@ -1,97 +1,78 @@
 // Lesson 01 benchmark: N concurrent requests of T ms against a server that
-// serves one at a time. The ideal for one-at-a-time is N x T for the burst; a
-// figure of 1.00 means no overhead beyond the waits themselves.
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { cpus } from 'node:os'
+// serves one at a time, beside node:http running the same blocking app. The
+// ideal for one at a time is N x T for the burst: a figure of 1.00 means no
+// overhead beyond the waits themselves.
+import { writeFileSync } from 'node:fs'
+import { relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import {
+  benchSettings,
+  chartsOf,
+  columns,
+  describeRun,
+  formatRatio,
+  renderCharts,
+  resultTable,
+  runBench,
+  serverContender,
+  writeResults,
+} from '@course/common/bench'
 import { burst } from '@course/common/load'
-import { startServer } from '@course/common/server-process'
-import { median, summarize } from '@course/common/stats'
-import { maxConcurrent, renderSvg } from '@course/common/timeline'
+import { summarize } from '@course/common/stats'
+import { maxConcurrent, renderSvg, type Span } from '@course/common/timeline'
 
 const WAIT_MS = 50
-const SIZES = [1, 2, 4, 8]
-const ROUNDS = 5
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+const settings = benchSettings({ rounds: 5, warmups: 1, seconds: 0 })
 
-const servers = {
-  'lesson 01': { entry: here('../bin/serve.ts') },
-  'node:http (anchor)': { entry: here('./node-http-anchor.ts') },
-}
+// The last burst of 8 on the lesson's server, drawn as a timeline: the staircase itself.
+let staircase: Span[] = []
 
-interface Row {
-  server: string
-  n: number
-  wallMs: number
-  idealMs: number
-  p50: number
-  p99: number
-  maxConcurrent: number
-}
+const result = await runBench({
+  name: 'staircase',
+  title: `Lesson 01: N x GET /io?ms=${WAIT_MS} at once`,
+  axis: { symbol: 'N', label: 'requests at once' },
+  sizes: [1, 2, 4, 8],
+  contenders: [
+    serverContender({ name: 'lesson 01', anchor: 'node:http', entry: here('../bin/serve.ts') }),
+    serverContender({ name: 'node:http', entry: here('./node-http-anchor.ts') }),
+  ],
+  workloads: [{ name: `io ${WAIT_MS}`, ideal: (n) => n * WAIT_MS }],
+  figure: { key: 'wallMs', label: 'wall ms', better: 'lower' },
+  settings,
+  async measure(server, _load, { contender, size }) {
+    const { spans, wallMs } = await burst(server.baseUrl, { path: `/io?ms=${WAIT_MS}`, n: size })
+    if (contender === 'lesson 01' && size === 8) staircase = spans
+    const latency = summarize(spans.map((span) => span.received - span.sent))
+    return { wallMs, p50: latency.p50, p99: latency.p99, atOnce: maxConcurrent(spans) }
+  },
+})
 
-const rows: Row[] = []
-const running = await Promise.all(Object.values(servers).map((options) => startServer(options)))
-try {
-  for (const n of SIZES) {
-    // Interleave the servers round by round, so a noisy moment hurts both alike.
-    const walls = running.map(() => [] as number[])
-    const latencies = running.map(() => [] as number[])
-    const overlap = running.map(() => 0)
-    for (let round = 0; round < ROUNDS + 1; round++) {
-      for (const [i, server] of running.entries()) {
-        const result = await burst(server.baseUrl, { path: `/io?ms=${WAIT_MS}`, n })
-        if (round === 0) continue // warm-up
-        walls[i]?.push(result.wallMs)
-        latencies[i]?.push(...result.spans.map((span) => span.received - span.sent))
-        overlap[i] = Math.max(overlap[i] ?? 0, maxConcurrent(result.spans))
-        if (n === 8 && round === ROUNDS && i === 0) {
-          mkdirSync(here('./results'), { recursive: true })
-          writeFileSync(
-            here('./results/staircase-n8.svg'),
-            renderSvg(result.spans, `Lesson 01: 8 x GET /io?ms=${WAIT_MS}`),
-          )
-        }
-      }
-    }
-    for (const [i, name] of Object.keys(servers).entries()) {
-      const summary = summarize(latencies[i] ?? [])
-      rows.push({
-        server: name,
-        n,
-        wallMs: median(walls[i] ?? []),
-        idealMs: n * WAIT_MS,
-        p50: summary.p50,
-        p99: summary.p99,
-        maxConcurrent: overlap[i] ?? 0,
-      })
-    }
-  }
-} finally {
-  await Promise.all(running.map((server) => server.stop()))
-}
-
-const anchorOf = (row: Row) =>
-  rows.find((other) => other.n === row.n && other.server !== 'lesson 01')
+const table = resultTable(result, [
+  columns.contender(),
+  columns.size(result),
+  columns.figure('wallMs', 'wall ms'),
+  columns.ideal('ideal N×T'),
+  columns.ofIdeal('wall/ideal'),
+  columns.figure('p50', 'p50 ms'),
+  columns.figure('p99', 'p99 ms'),
+  columns.figure('atOnce', 'max at once'),
+  { header: 'lesson vs anchor', cell: (row) => formatRatio(row.vsAnchor) },
+])
+console.log(`\n${describeRun(result)}; T = ${WAIT_MS} ms\n\n${table}\n`)
 console.log(
-  `\n${ROUNDS} rounds per cell, median wall time; T = ${WAIT_MS} ms; ${cpus().length} cores, Node ${process.version}\n`,
+  '"lesson vs anchor" above 1 means the lesson\'s server finished the burst faster than node:http.',
 )
-console.log(
-  'server               N   wall ms   ideal N*T   wall/ideal   p50 ms   p99 ms   max at once   vs anchor',
-)
-for (const row of rows) {
-  const anchor = anchorOf(row)
-  const versus =
-    row.server === 'lesson 01' && anchor ? `${(anchor.wallMs / row.wallMs).toFixed(2)}x` : ''
-  console.log(
-    `${row.server.padEnd(19)} ${String(row.n).padStart(2)} ${row.wallMs.toFixed(0).padStart(9)} ${String(row.idealMs).padStart(11)} ${(row.wallMs / row.idealMs).toFixed(2).padStart(12)} ${row.p50.toFixed(0).padStart(8)} ${row.p99.toFixed(0).padStart(8)} ${String(row.maxConcurrent).padStart(13)} ${versus.padStart(11)}`,
-  )
+
+const dir = here('./results')
+const files = writeResults(dir, result, {
+  table,
+  svg: renderCharts(result.title, chartsOf(result, { ideal: true })),
+})
+const timeline = `${dir}/staircase-n8.svg`
+if (staircase.length) {
+  writeFileSync(timeline, renderSvg(staircase, `Lesson 01: 8 x GET /io?ms=${WAIT_MS}`))
 }
 console.log(
-  '\n"vs anchor" > 1.00 means the lesson\'s server finished the burst faster than node:http.',
+  `wrote ${[files.json, files.markdown, files.svg, timeline].map((file) => relative('.', file ?? '')).join(', ')}`,
 )
-mkdirSync(here('./results'), { recursive: true })
-writeFileSync(
-  here('./results/staircase.json'),
-  `${JSON.stringify({ waitMs: WAIT_MS, rounds: ROUNDS, cores: cpus().length, node: process.version, rows }, null, 2)}\n`,
-)
-console.log('wrote bench/results/staircase.json and staircase-n8.svg')

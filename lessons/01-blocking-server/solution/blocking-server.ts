@@ -19,17 +19,13 @@ interface Waiting {
 const LINGER_MS = 1_000
 
 export function createBlockingServer(options: BlockingServerOptions = {}): Server {
-  const { headerTimeoutMs = 10_000, limits = LIMITS, maxQueuedConnections = 511 } = options
+  const { headerTimeoutMs = 10_000, limits = LIMITS } = options
   const queue: Waiting[] = []
   let busy = false
 
   // Accepted sockets stay paused, so the kernel buffers their bytes while they wait their turn.
   const server = createServer({ pauseOnConnect: true }, (socket) => {
     socket.on('error', () => socket.destroy())
-    if (queue.length >= maxQueuedConnections) {
-      socket.end(encodeResponse(errorResponse(503, 'Too many connections waiting')))
-      return
-    }
     queue.push({ socket, accepted: now() })
     void serveNext()
   })

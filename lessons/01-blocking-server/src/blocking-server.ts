@@ -13,11 +13,11 @@
 //   4. on a parse error: answers encodeResponse(errorResponse(status, message))
 //      and ends the socket; the server keeps serving;
 //   5. when the socket finishes or closes (the client may hang up), moves on
-//      to the next waiting connection;
-//   6. when more than options.maxQueuedConnections (default 511) wait: 503 at once.
+//      to the next waiting connection.
 // Leave the header deadline (exercise 4) for later: call
-// armHeaderDeadline(socket, headerTimeoutMs) from ./header-deadline.ts when
-// you start serving a connection, and deadline.clear() once the request is in.
+// armHeaderDeadline(socket, options.headerTimeoutMs ?? 10_000) from
+// ./header-deadline.ts when you start serving a connection, and
+// deadline.clear() once the request is in.
 //
 // Useful: createServer from node:net; encodeResponse from @course/common/http;
 // errorResponse, LIMITS, runBlocking from @course/common/app; now from

@@ -6,7 +6,7 @@ import {
   expectRatio,
   expectServedAtOnce,
   failure,
-  ncFor,
+  rawFor,
   sendRaw,
   useServer,
 } from '@course/common/harness'
@@ -24,7 +24,9 @@ describe('the blocking server', () => {
     const { spans } = await burst(server().baseUrl, { path: '/io?ms=40', n: 6 })
     expect(spans.every((span) => span.status === 200)).toBe(true)
     expectServedAtOnce(spans, 1, {
-      reproduce: `for i in 1 2 3 4; do ${curlFor(server().baseUrl, { path: '/io?ms=40' })} & done; wait`,
+      reproduce: server().reproduce(
+        `for i in 1 2 3 4; do ${curlFor({ path: '/io?ms=40' })} & done; wait`,
+      ),
     })
   })
 
@@ -59,7 +61,7 @@ describe('the blocking server', () => {
       throw failure({
         expected: '200 with "Connection: close", then the server closes the connection',
         actual: `status ${reply.status}, connection: ${reply.headers.connection}, closed by server: ${reply.closedByServer}`,
-        reproduce: ncFor(server().port, request),
+        reproduce: server().reproduce(rawFor(request)),
         hint: 'end the socket once the response is written: socket.end(bytes)',
       })
     }
@@ -93,7 +95,7 @@ describe('the blocking server', () => {
         throw failure({
           expected: `${status} for ${what}, then 200 for the next request`,
           actual: `${reply.status || 'no response'}, then ${next.status || 'no response'}`,
-          reproduce: ncFor(server().port, bytes),
+          reproduce: server().reproduce(rawFor(bytes)),
         })
       }
     })

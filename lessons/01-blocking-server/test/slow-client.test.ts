@@ -1,4 +1,11 @@
-import { checkLeaksAfterEach, failure, ncFor, sendRaw, useServer } from '@course/common/harness'
+import {
+  checkLeaksAfterEach,
+  curlFor,
+  failure,
+  rawFor,
+  sendRaw,
+  useServer,
+} from '@course/common/harness'
 import { send } from '@course/common/load'
 import { describe, expect, it } from 'vitest'
 import { lessonServer } from './lesson-server.ts'
@@ -42,7 +49,9 @@ describe('the slow client', () => {
       throw failure({
         expected: `408 for a client still sending after ${DEADLINE_MS} ms, and the next client served soon after`,
         actual: `slow client got ${slow.status || 'no response'} after ${Math.round(slow.elapsedMs)} ms; the next client waited ${Math.round(fastMs)} ms`,
-        reproduce: `(for c in G E T ' ' /; do printf "$c"; sleep 1; done) | nc 127.0.0.1 ${server().port}   # and curl it meanwhile`,
+        reproduce: server().reproduce(
+          `${rawFor(REQUEST, { trickleMs: 100 })} & sleep 1; ${curlFor({ path: '/healthz' })}`,
+        ),
         hint: 'arm a header deadline when you start serving a connection (src/header-deadline.ts)',
       })
     }
@@ -57,7 +66,7 @@ describe('the slow client', () => {
       throw failure({
         expected: `408 about ${DEADLINE_MS} ms after connecting, whatever the client sends meanwhile`,
         actual: `${slow.status || 'no response'} after ${Math.round(slow.elapsedMs)} ms of a ${trickleMs} ms trickle`,
-        reproduce: ncFor(server().port, REQUEST),
+        reproduce: server().reproduce(rawFor(REQUEST, { trickleMs: 100 })),
         hint: 'a deadline counts from the connection, not from the last byte: no socket.setTimeout',
       })
     }
@@ -72,7 +81,7 @@ describe('the slow client', () => {
       throw failure({
         expected: '200: the deadline stops once the headers are in',
         actual: `${reply.status || 'no response'}: ${reply.text.slice(0, 120)}`,
-        reproduce: ncFor(server().port, request),
+        reproduce: server().reproduce(rawFor(request)),
         hint: 'clear the deadline as soon as the request is complete',
       })
     }

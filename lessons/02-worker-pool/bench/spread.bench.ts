@@ -4,6 +4,7 @@
 // with a new connection per request and with keep-alive connections.
 import { Agent, request } from 'node:http'
 import { fileURLToPath } from 'node:url'
+import { describeMachine, machineLine } from '@course/common/bench'
 import { startServer } from '@course/common/server-process'
 import { parseTimelineHeader } from '@course/common/timeline'
 
@@ -37,7 +38,7 @@ async function spread(baseUrl: string, agent: Agent | false): Promise<number[]> 
 }
 
 console.log(
-  `\n${REQUESTS} requests, ${CONCURRENCY} at a time, to ${WORKERS} cluster workers (node:http); requests served by each worker, busiest first\n`,
+  `\n${REQUESTS} requests, ${CONCURRENCY} at a time, to ${WORKERS} cluster workers (node:http); requests served by each worker, busiest first; ${machineLine(describeMachine())}\n`,
 )
 console.log('scheduling      connections        per worker              busiest share')
 for (const policy of ['round-robin', 'shared-handle'] as const) {

@@ -6,10 +6,17 @@ import { fork } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import {
+  benchSettings,
+  describeMachine,
+  interleavedRounds,
+  machineLine,
+} from '@course/common/bench'
 import { median } from '@course/common/stats'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
-const STARTS = 10
+const { rounds: STARTS } = benchSettings({ rounds: 10, warmups: 0, seconds: 0 })
+const machine = describeMachine()
 const HELD = 8
 
 /** Resident memory of a process, in MiB (Linux /proc). */
@@ -22,26 +29,30 @@ async function startProcess() {
   const started = performance.now()
   const child = fork(here('./fixtures/idle-process.mjs'), { execArgv: [] })
   await new Promise((resolve) => child.once('message', resolve))
-  return { ms: performance.now() - started, child }
+  return { ms: performance.now() - started, child, stop: async () => void child.disconnect() }
 }
 
 async function startThread() {
   const started = performance.now()
   const worker = new Worker(here('./fixtures/idle-thread.mjs'), { execArgv: [] })
   await new Promise((resolve) => worker.once('message', resolve))
-  return { ms: performance.now() - started, worker }
+  return {
+    ms: performance.now() - started,
+    worker,
+    stop: async () => void (await worker.terminate()),
+  }
 }
 
-const processMs: number[] = []
-const threadMs: number[] = []
-for (let i = 0; i < STARTS; i++) {
-  const p = await startProcess()
-  processMs.push(p.ms)
-  p.child.disconnect()
-  const t = await startThread()
-  threadMs.push(t.ms)
-  await t.worker.terminate()
-}
+// Process and thread take turns, so a noisy moment slows both alike.
+const [processMs = [], threadMs = []] = await interleavedRounds(
+  [startProcess, startThread],
+  async (start) => {
+    const started = await start()
+    await started.stop()
+    return started.ms
+  },
+  { rounds: STARTS },
+)
 
 // Memory: hold HELD of each at once. A process has its own RSS; a thread's
 // cost is what its V8 isolate and stack add to ours.
@@ -56,7 +67,7 @@ await Promise.all(threads.map(({ worker }) => worker.terminate()))
 const row = (name: string, ms: number, mib: number) =>
   `${name.padEnd(8)} ${ms.toFixed(1).padStart(12)} ${mib.toFixed(1).padStart(13)}`
 console.log(
-  `\nStart-up (median of ${STARTS}) and memory (median of ${HELD} held at once), Node ${process.version}\n`,
+  `\nStart-up (median of ${STARTS}) and memory (median of ${HELD} held at once); ${machineLine(machine)}\n`,
 )
 console.log('worker   start-up ms   memory MiB')
 console.log(row('process', median(processMs), processMiB))

@@ -2,33 +2,94 @@
 // handed to threads and results handed back. Over HTTP (pool.bench.ts) a
 // request costs far more than a small task, which hides what a pool adds to
 // each task; here it is all there is. Both pools run the same task module on
-// W threads with 4W tasks in flight, and each cell is the median of rounds
-// taken in turn, so a noisy moment hurts both pools alike.
+// W threads with 4W tasks in flight, taking turns round by round.
+import { availableParallelism } from 'node:os'
+import { relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { median } from '@course/common/stats'
+import {
+  benchSettings,
+  type Contender,
+  chartsOf,
+  columns,
+  describeRun,
+  formatRatio,
+  idealForCpu,
+  markdownTable,
+  renderCharts,
+  resultTable,
+  runBench,
+  type Workload,
+  writeResults,
+} from '@course/common/bench'
 import { cpuUnitMs } from '@course/common/work'
 import { Piscina } from 'piscina'
 import type { ThreadPoolClass } from '#types'
 import { impl } from '../lesson.ts'
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
-const ROUND_MS = 500
-const SIZES = [1, 2, 4]
-const filename = fileURLToPath(new URL('./fixtures/cpu-task.mjs', import.meta.url))
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+const settings = benchSettings({ rounds: 5, warmups: 1, seconds: 0.5 })
+const filename = here('./fixtures/cpu-task.mjs')
+const cores = availableParallelism()
 const unitMs = cpuUnitMs()
-const TASKS = [
-  { name: 'empty', units: 0 },
-  { name: '1 unit', units: 1 },
-  { name: '5 ms', units: Math.max(1, Math.round(5 / unitMs)) },
-]
 
+interface Task extends Workload {
+  units: number
+}
+
+const task = (name: string, units: number): Task => ({
+  name,
+  units,
+  // An empty task has no ideal: what it measures is the hand-over alone.
+  ideal: (threads) => (units ? idealForCpu(threads, units * unitMs, cores) : undefined),
+})
+
+/** A pool seen from the benchmark: run one task of `units` of CPU work. */
 type Run = (units: number) => Promise<unknown>
+
+const { ThreadPool } = await impl.load<{ ThreadPool: ThreadPoolClass }>('thread-pool.ts')
+
+const ours: Contender<Run> = {
+  name: 'ours',
+  anchor: 'piscina',
+  async start(threads) {
+    const pool = new ThreadPool<number, number>({ filename, threads, maxQueue: 100_000 })
+    await pool.ready()
+    return { handle: (units) => pool.run(units), stop: () => pool.close() }
+  },
+}
+
+const piscina: Contender<Run> = {
+  name: 'piscina',
+  async start(threads) {
+    const pool = new Piscina({ filename, minThreads: threads, maxThreads: threads })
+    return { handle: (units) => pool.run(units), stop: () => pool.close() }
+  },
+}
+
+const result = await runBench({
+  name: 'thread-pool',
+  title: 'Lesson 02: the thread pool beside Piscina, tasks without HTTP',
+  axis: { symbol: 'W', label: 'threads' },
+  sizes: [1, 2, 4],
+  contenders: [ours, piscina],
+  workloads: [
+    task('empty', 0),
+    task('1 unit', 1),
+    task('5 ms', Math.max(1, Math.round(5 / unitMs))),
+  ],
+  figure: { key: 'tasksPerSecond', label: 'tasks/s', better: 'higher' },
+  settings,
+  notes: { inFlight: '4W', unitMs },
+  async measure(run, load, { size }) {
+    return { tasksPerSecond: await tasksPerSecond(run, load.units, size * 4) }
+  },
+})
 
 /** Tasks per second with `inFlight` tasks always waiting or running. */
 async function tasksPerSecond(run: Run, units: number, inFlight: number): Promise<number> {
   let done = 0
   const started = performance.now()
-  const end = started + ROUND_MS
+  const end = started + settings.seconds * 1000
   await Promise.all(
     Array.from({ length: inFlight }, async () => {
       while (performance.now() < end) {
@@ -40,30 +101,36 @@ async function tasksPerSecond(run: Run, units: number, inFlight: number): Promis
   return (done * 1000) / (performance.now() - started)
 }
 
-const { ThreadPool } = await impl.load<{ ThreadPool: ThreadPoolClass }>('thread-pool.ts')
-
-console.log(`one unit of work costs ${unitMs.toFixed(2)} ms here; median of ${ROUNDS} rounds\n`)
-console.log('task      W   ours tasks/s   piscina tasks/s   ours / piscina')
-for (const threads of SIZES) {
-  const ours = new ThreadPool<number, number>({ filename, threads, maxQueue: 100_000 })
-  const piscina = new Piscina({ filename, minThreads: threads, maxThreads: threads })
-  const contenders: Run[] = [(units) => ours.run(units), (units) => piscina.run(units)]
-  try {
-    await ours.ready()
-    for (const run of contenders) await tasksPerSecond(run, 1, threads * 4)
-    for (const task of TASKS) {
-      const rates: number[][] = [[], []]
-      for (let round = 0; round < ROUNDS; round++) {
-        for (const [index, run] of contenders.entries()) {
-          rates[index]?.push(await tasksPerSecond(run, task.units, threads * 4))
-        }
-      }
-      const [mine, theirs] = rates.map(median) as [number, number]
-      console.log(
-        `${task.name.padEnd(8)} ${String(threads).padStart(2)} ${mine.toFixed(0).padStart(14)} ${theirs.toFixed(0).padStart(17)} ${`${(mine / theirs).toFixed(2)}x`.padStart(16)}`,
-      )
-    }
-  } finally {
-    await Promise.all([ours.close(), piscina.close()])
-  }
-}
+const table = resultTable(result, [
+  columns.workload('task'),
+  columns.size(result),
+  columns.contender('pool'),
+  columns.figure('tasksPerSecond', 'tasks/s'),
+  columns.ideal(),
+  columns.ofIdeal(),
+  columns.vsAnchor('ours / piscina'),
+])
+// The chapter's view: ours over Piscina, a task per line and a size per column.
+const workloads = [...new Set(result.rows.map((row) => row.workload))]
+const versusPiscina = markdownTable(
+  ['task', ...result.sizes.map((size) => `W = ${size}`)],
+  workloads.map((name) => [
+    name,
+    ...result.sizes.map((size) =>
+      formatRatio(
+        result.rows.find(
+          (row) => row.contender === 'ours' && row.workload === name && row.size === size,
+        )?.vsAnchor,
+      ),
+    ),
+  ]),
+)
+console.log(`\n${describeRun(result)}; one unit of work costs ${unitMs.toFixed(2)} ms here\n`)
+console.log(`${versusPiscina}\n\n${table}\n`)
+const files = writeResults(here('./results'), result, {
+  table: `${versusPiscina}\n\n${table}`,
+  svg: renderCharts(result.title, chartsOf(result), 3),
+})
+console.log(
+  `wrote ${[files.json, files.markdown, files.svg].map((file) => relative('.', file ?? '')).join(', ')}`,
+)

@@ -50,6 +50,7 @@ describe('the course command', () => {
       'diff',
       'reset',
       'serve',
+      'send',
       'timeline',
       'bench',
       'verify',

@@ -4,6 +4,7 @@ import { diff } from './commands/diff.ts'
 import { grade } from './commands/grade.ts'
 import { hint } from './commands/hint.ts'
 import { reset } from './commands/reset.ts'
+import { send } from './commands/send.ts'
 import { serve } from './commands/serve.ts'
 import { status } from './commands/status.ts'
 import { test } from './commands/test.ts'
@@ -23,6 +24,7 @@ const commands: Command[] = [
   diff,
   reset,
   serve,
+  send,
   timeline,
   bench,
   verify,

@@ -31,6 +31,8 @@ export interface Lesson {
   summary: string
   exercises: Exercise[]
   mutants: Mutant[]
+  /** How long each of bench/*.bench.ts takes, by name, so the short ones run first. */
+  benches?: Record<string, { seconds: number }>
   /** The lesson's servers by name, each an entry file; the first is the default. */
   servers: Record<string, string>
   /** Absolute path of the lesson's folder. */

@@ -17,19 +17,19 @@ const isError = (body: unknown) =>
 export function describeContract(server: () => ServerProcess): void {
   describe('the app contract', () => {
     it('says hello on GET /', async () => {
-      const reply = await expectReply(server().baseUrl, { path: '/' }, { status: 200 })
+      const reply = await expectReply(server(), { path: '/' }, { status: 200 })
       if (!reply.body.toString().includes('Hello')) {
         throw failure({
           expected: 'a body containing "Hello"',
           actual: JSON.stringify(reply.body.toString()),
-          reproduce: curlFor(server().baseUrl, { path: '/' }),
+          reproduce: server().reproduce(curlFor({ path: '/' })),
         })
       }
     })
 
     it('waits N milliseconds on GET /io?ms=N and says so', async () => {
       const spec = { path: '/io?ms=50' }
-      const reply = await expectReply(server().baseUrl, spec, {
+      const reply = await expectReply(server(), spec, {
         status: 200,
         json: (body) => (field(body, 'waitedMs') === 50 ? undefined : 'a body with "waitedMs": 50'),
       })
@@ -41,20 +41,20 @@ export function describeContract(server: () => ServerProcess): void {
           actual: served
             ? `${(served.ended - served.started).toFixed(1)} ms`
             : 'no x-timeline header',
-          reproduce: curlFor(server().baseUrl, spec),
+          reproduce: server().reproduce(curlFor(spec)),
         })
       }
     })
 
     for (const query of ['', '?ms=abc', '?ms=-1', `?ms=${LIMITS.maxWaitMs + 1}`, '?ms=1e3']) {
       it(`rejects GET /io${query} with 400 and a JSON error`, async () => {
-        await expectReply(server().baseUrl, { path: `/io${query}` }, { status: 400, json: isError })
+        await expectReply(server(), { path: `/io${query}` }, { status: 400, json: isError })
       })
     }
 
     it('does a fixed amount of CPU work on GET /cpu?n=N and returns its checksum', async () => {
       await expectReply(
-        server().baseUrl,
+        server(),
         { path: '/cpu?n=3' },
         {
           status: 200,
@@ -66,18 +66,14 @@ export function describeContract(server: () => ServerProcess): void {
 
     for (const query of ['?n=0', '?n=x', `?n=${LIMITS.maxCpuUnits + 1}`]) {
       it(`rejects GET /cpu${query} with 400`, async () => {
-        await expectReply(
-          server().baseUrl,
-          { path: `/cpu${query}` },
-          { status: 400, json: isError },
-        )
+        await expectReply(server(), { path: `/cpu${query}` }, { status: 400, json: isError })
       })
     }
 
     it('echoes a POST /echo body byte for byte, binary included', async () => {
       const body = Buffer.from([0, 1, 2, 255, 13, 10, 13, 10, 65])
       const reply = await expectReply(
-        server().baseUrl,
+        server(),
         { method: 'POST', path: '/echo', body, headers: { 'content-type': 'application/x-test' } },
         { status: 200 },
       )
@@ -85,19 +81,19 @@ export function describeContract(server: () => ServerProcess): void {
         throw failure({
           expected: `the same ${body.byteLength} bytes back, with the same content-type`,
           actual: `${reply.body.byteLength} bytes (${reply.body.toString('hex')}), content-type ${reply.headers['content-type']}`,
-          reproduce: curlFor(server().baseUrl, { method: 'POST', path: '/echo', body: 'hello' }),
+          reproduce: server().reproduce(curlFor({ method: 'POST', path: '/echo', body: 'hello' })),
         })
       }
     })
 
     it('refuses a POST /echo body over the limit with 413', async () => {
       const body = Buffer.alloc(LIMITS.maxBodyBytes + 1, 97)
-      await expectReply(server().baseUrl, { method: 'POST', path: '/echo', body }, { status: 413 })
+      await expectReply(server(), { method: 'POST', path: '/echo', body }, { status: 413 })
     })
 
     it('answers GET /healthz with ok', async () => {
       await expectReply(
-        server().baseUrl,
+        server(),
         { path: '/healthz' },
         {
           status: 200,
@@ -108,7 +104,7 @@ export function describeContract(server: () => ServerProcess): void {
 
     it('tells who served the request on GET /whoami', async () => {
       await expectReply(
-        server().baseUrl,
+        server(),
         { path: '/whoami' },
         {
           status: 200,
@@ -121,9 +117,9 @@ export function describeContract(server: () => ServerProcess): void {
     })
 
     it('answers an unknown path with 404 and a wrong method with 405', async () => {
-      await expectReply(server().baseUrl, { path: '/nope' }, { status: 404, json: isError })
+      await expectReply(server(), { path: '/nope' }, { status: 404, json: isError })
       const reply = await expectReply(
-        server().baseUrl,
+        server(),
         { method: 'DELETE', path: '/healthz' },
         { status: 405, json: isError },
       )
@@ -131,19 +127,19 @@ export function describeContract(server: () => ServerProcess): void {
         throw failure({
           expected: 'an Allow: GET header',
           actual: `Allow: ${reply.headers.allow}`,
-          reproduce: curlFor(server().baseUrl, { method: 'DELETE', path: '/healthz' }),
+          reproduce: server().reproduce(curlFor({ method: 'DELETE', path: '/healthz' })),
         })
       }
     })
 
     it('stamps every response with its accepted, started and ended times, in that order', async () => {
-      const reply = await expectReply(server().baseUrl, { path: '/io?ms=5' }, { status: 200 })
+      const reply = await expectReply(server(), { path: '/io?ms=5' }, { status: 200 })
       const times = reply.span.server
       if (!times || !(times.accepted <= times.started && times.started <= times.ended)) {
         throw failure({
           expected: 'x-timeline: accepted <= started <= ended',
           actual: `x-timeline: ${reply.headers['x-timeline']}`,
-          reproduce: curlFor(server().baseUrl, { path: '/io?ms=5' }),
+          reproduce: server().reproduce(curlFor({ path: '/io?ms=5' })),
           hint: 'pass { times } to encodeResponse()',
         })
       }

@@ -1,5 +1,6 @@
 import { type Reply, type RequestSpec, send } from '../load/send.ts'
 import { curlFor, failure } from './reproduce.ts'
+import type { ServerProcess } from './server-process.ts'
 
 export interface Expectation {
   status: number
@@ -10,12 +11,12 @@ export interface Expectation {
 
 /** Sends one request and fails with expected / actual / curl unless the reply matches. */
 export async function expectReply(
-  baseUrl: string,
+  server: ServerProcess,
   spec: RequestSpec,
   expectation: Expectation,
 ): Promise<Reply> {
-  const reply = await send(baseUrl, spec)
-  const reproduce = curlFor(baseUrl, spec)
+  const reply = await send(server.baseUrl, spec)
+  const reproduce = server.reproduce(curlFor(spec))
   const shown = describe(reply)
   if (reply.status !== expectation.status) {
     throw failure({

@@ -11,6 +11,8 @@ export interface RawReply {
   /** The server closed the connection (rather than our timeout ending the wait). */
   closedByServer: boolean
   elapsedMs: number
+  /** The socket's error code, if it had one (ECONNREFUSED: nothing listens on the port). */
+  error?: string
 }
 
 export interface RawOptions {
@@ -36,8 +38,12 @@ export async function sendRaw(
   const socket = connect({ host: '127.0.0.1', port })
   const chunks: Buffer[] = []
   socket.on('data', (chunk: Buffer) => chunks.push(chunk))
-  // A server may answer and close before we finish writing (a 413, say); that is not our failure.
-  socket.on('error', () => {})
+  // A server may answer and close before we finish writing (a 413, say); that is not our failure,
+  // so an error is only noted for the caller.
+  let error: string | undefined
+  socket.on('error', (cause: NodeJS.ErrnoException) => {
+    error ??= cause.code ?? cause.message
+  })
   const closed = new Promise<boolean>((resolve) => {
     const timer = setTimeout(() => {
       socket.destroy()
@@ -61,7 +67,8 @@ export async function sendRaw(
   if (halfClose && !socket.destroyed) socket.end()
   const closedByServer = await closed
   const raw = Buffer.concat(chunks)
-  return { ...parseResponse(raw), closedByServer, elapsedMs: performance.now() - started }
+  const elapsedMs = performance.now() - started
+  return { ...parseResponse(raw), closedByServer, elapsedMs, ...(error ? { error } : {}) }
 }
 
 function parseResponse(raw: Buffer): Pick<RawReply, 'status' | 'headers' | 'body' | 'text'> {

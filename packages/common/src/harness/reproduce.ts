@@ -1,45 +1,99 @@
 // Every failure in the course says what was expected, what happened, and how
-// to see it yourself with one command.
+// to see it yourself. A reproduce line must work as printed on a fresh
+// machine, after the test has gone: so it starts the server with the course's
+// own command on a fixed example port, then sends the request with curl or
+// with the course's raw client (no nc needed).
 import type { RequestSpec } from '../load/send.ts'
 
-/** A curl line that sends the same request to the same server. */
-export function curlFor(baseUrl: string, spec: RequestSpec): string {
+/** The port every reproduce line uses: the test's own port is gone once the run ends. */
+export const EXAMPLE_PORT = 8080
+const exampleUrl = `http://127.0.0.1:${EXAMPLE_PORT}`
+
+/** Quotes a word for a POSIX shell. */
+const quote = (text: string) => `'${text.replace(/'/g, "'\\''")}'`
+
+/** A curl line that sends the same request to a server on the example port. */
+export function curlFor(spec: RequestSpec): string {
   const parts = ['curl -i']
   if (spec.method && spec.method !== 'GET') parts.push(`-X ${spec.method}`)
   for (const [name, value] of Object.entries(spec.headers ?? {}))
-    parts.push(`-H '${name}: ${value}'`)
+    parts.push(`-H ${quote(`${name}: ${value}`)}`)
   if (spec.body !== undefined) {
     const body =
       typeof spec.body === 'string' ? spec.body : `<${spec.body.byteLength} bytes of binary data>`
-    parts.push(`--data-binary '${body.length > 80 ? `${body.slice(0, 80)}...` : body}'`)
+    parts.push(`--data-binary ${quote(body.length > 80 ? `${body.slice(0, 80)}...` : body)}`)
   }
-  parts.push(`'${new URL(spec.path, baseUrl).href}'`)
+  parts.push(quote(new URL(spec.path, exampleUrl).href))
   return parts.join(' ')
 }
 
-/** A shell line that sends raw bytes, for requests curl cannot make (malformed ones). */
-export function ncFor(port: number, bytes: string | Buffer): string {
-  const text = Buffer.from(bytes).toString('latin1')
-  const shown = text.length > 120 ? `${text.slice(0, 120)}...` : text
-  return `printf '${shown.replace(/\\/g, '\\\\').replace(/\r/g, '\\r').replace(/\n/g, '\\n').replace(/'/g, "'\\''")}' | nc 127.0.0.1 ${port}`
+/** Bytes as text a shell and `course send --raw` both read back: \r, \n, \t, \\ and \xHH escaped. */
+export function escapeBytes(bytes: string | Buffer): string {
+  let text = ''
+  for (const byte of Buffer.from(bytes as string, 'latin1')) {
+    if (byte === 0x0d) text += '\\r'
+    else if (byte === 0x0a) text += '\\n'
+    else if (byte === 0x09) text += '\\t'
+    else if (byte === 0x5c) text += '\\\\'
+    else if (byte < 0x20 || byte > 0x7e) text += `\\x${byte.toString(16).padStart(2, '0')}`
+    else text += String.fromCharCode(byte)
+  }
+  return text
+}
+
+/** The inverse of escapeBytes. */
+export function unescapeBytes(text: string): Buffer {
+  const out: number[] = []
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]
+    if (char !== '\\' || i === text.length - 1) {
+      out.push(text.charCodeAt(i) & 0xff)
+      continue
+    }
+    const next = text[++i]
+    if (next === 'r') out.push(0x0d)
+    else if (next === 'n') out.push(0x0a)
+    else if (next === 't') out.push(0x09)
+    else if (next === 'x' && /^[0-9a-fA-F]{2}$/.test(text.slice(i + 1, i + 3))) {
+      out.push(Number.parseInt(text.slice(i + 1, i + 3), 16))
+      i += 2
+    } else out.push(text.charCodeAt(i) & 0xff)
+  }
+  return Buffer.from(out)
+}
+
+export interface RawLineOptions {
+  /** Send one byte every this many milliseconds, as a slow client does. */
+  trickleMs?: number
+}
+
+/** A line that sends raw bytes (requests curl cannot make) to the example port. */
+export function rawFor(bytes: string | Buffer, { trickleMs }: RawLineOptions = {}): string {
+  const trickle = trickleMs === undefined ? '' : ` --trickle ${trickleMs}`
+  return `pnpm course send --port ${EXAMPLE_PORT} --raw ${quote(escapeBytes(bytes))}${trickle}`
 }
 
 export class CourseAssertionError extends Error {
   override name = 'CourseAssertionError'
 }
 
-/** Builds the three-part failure message: expected, actual, reproduce. */
+/**
+ * Builds the failure message: expected, actual, reproduce (one or more shell
+ * lines, usually from ServerProcess.reproduce) and an optional hint.
+ */
 export function failure(what: {
   expected: string
   actual: string
   reproduce: string
   hint?: string
 }): CourseAssertionError {
+  const [first = '', ...rest] = what.reproduce.split('\n')
   const lines = [
-    `expected: ${what.expected}`,
-    `actual:   ${what.actual}`,
-    `reproduce (with the server running, e.g. pnpm course serve <lesson>): ${what.reproduce}`,
+    `expected:  ${what.expected}`,
+    `actual:    ${what.actual}`,
+    `reproduce: ${first}`,
+    ...rest.map((line) => `           ${line}`),
   ]
-  if (what.hint) lines.push(`hint:     ${what.hint}`)
+  if (what.hint) lines.push(`hint:      ${what.hint}`)
   return new CourseAssertionError(lines.join('\n'))
 }

@@ -2,9 +2,11 @@
 // the test's clock, so the client (the test) and the server never share a
 // thread. The port comes from listen(0) and a ready message, never a sleep.
 import { type ChildProcess, fork } from 'node:child_process'
+import { IMPLEMENTATION_ENV } from '../serve/implementation.ts'
 import type { ReadyMessage } from '../serve/ready.ts'
 import { tsxExecArgv } from '../serve/tsx.ts'
 import { HARNESS_MARK, harnessRunId, track, untrack } from './processes.ts'
+import { EXAMPLE_PORT } from './reproduce.ts'
 
 export interface StartOptions {
   /** Absolute path of the server's entry file (a .ts file is fine). */
@@ -12,6 +14,8 @@ export interface StartOptions {
   args?: string[]
   env?: Record<string, string>
   readyTimeoutMs?: number
+  /** Which `pnpm course serve` starts the same server, for reproduce lines. */
+  course?: { lesson: string; server?: string }
 }
 
 export interface ServerProcess {
@@ -24,6 +28,10 @@ export interface ServerProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
   /** Sends `signal` (SIGTERM by default), then SIGKILL if it has not exited after `graceMs`. */
   stop(signal?: NodeJS.Signals, graceMs?: number): Promise<void>
+  /** The command that starts this same server on the example port. */
+  serveCommand: string
+  /** Reproduce lines: start this server, then run `then` in another terminal. */
+  reproduce(then: string): string
 }
 
 export async function startServer(options: StartOptions): Promise<ServerProcess> {
@@ -70,7 +78,10 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
   // The IPC channel was only for the handshake; closing it lets the child exit on its own.
   child.disconnect()
 
+  const serve = serveCommand(options)
   return {
+    serveCommand: serve,
+    reproduce: (then) => `${serve}\nthen, in another terminal: ${then}`,
     port: ready.port,
     pid: ready.pid,
     baseUrl: `http://127.0.0.1:${ready.port}`,
@@ -85,6 +96,19 @@ export async function startServer(options: StartOptions): Promise<ServerProcess>
       clearTimeout(timer)
     },
   }
+}
+
+function serveCommand({ course, entry, args = [], env = {} }: StartOptions): string {
+  const shown = args.map((arg) => (/^[\w.,:/=-]+$/.test(arg) ? arg : `'${arg}'`))
+  const options = ['--port', String(EXAMPLE_PORT), ...shown].join(' ')
+  if (!course) return `node --import tsx ${entry} ${options}`
+  const impl = env[IMPLEMENTATION_ENV] ?? process.env[IMPLEMENTATION_ENV] ?? 'exercise'
+  const words = ['pnpm course serve', course.lesson]
+  if (course.server) words.push(`--server ${course.server}`)
+  if (impl === 'solution') words.push('--solution')
+  // verify and grade run other folders (a mutant, a student's checkout) through the same switch.
+  const prefix = impl === 'solution' || impl === 'exercise' ? '' : `${IMPLEMENTATION_ENV}=${impl} `
+  return `${prefix}${words.join(' ')} -- ${options}`
 }
 
 function indent(text: string): string {
