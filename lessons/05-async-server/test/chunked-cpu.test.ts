@@ -1,10 +1,10 @@
-import { checkLeaksAfterEach, useServer } from '@course/common/harness'
+import { checkLeaksAfterEach, curlFor, useServer } from '@course/common/harness'
 import { cpuWork } from '@course/common/work'
 import { describe, expect, it } from 'vitest'
 import type { CpuInChunks } from '#types'
 import { impl } from '../lesson.ts'
 import { expectCured, stallDuringCpu, unitsFor } from './cpu-stall.ts'
-import { koaServer, serveCommand } from './lesson-servers.ts'
+import { koaServer } from './lesson-servers.ts'
 
 checkLeaksAfterEach()
 const CHUNKED = ['--chunk-units', '2']
@@ -30,10 +30,12 @@ describe('CPU work in chunks', () => {
 
   it('keeps /healthz quick while a chunked /cpu runs, where inline it waits for the whole /cpu', async () => {
     const units = unitsFor(300)
-    const before = await stallDuringCpu(inline().baseUrl, units)
-    const after = await stallDuringCpu(chunked().baseUrl, units)
+    const before = await stallDuringCpu(inline(), units)
+    const after = await stallDuringCpu(chunked(), units)
     expectCured(before, after, {
-      reproduce: `${serveCommand('koa', CHUNKED)}, then: curl '127.0.0.1:PORT/cpu?n=${units}' & curl -w '%{time_total}\\n' 127.0.0.1:PORT/healthz`,
+      reproduce: chunked().reproduce(
+        `${curlFor({ path: `/cpu?n=${units}` })} & sleep 0.04; time ${curlFor({ path: '/healthz' })}`,
+      ),
       hint: 'yield with setImmediate between chunks: a resolved promise runs before the loop reads any socket',
     })
   })

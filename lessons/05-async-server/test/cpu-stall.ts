@@ -2,7 +2,7 @@
 // /healthz wait, and how late did the server's event loop run?
 import { setTimeout as delay } from 'node:timers/promises'
 import { LIMITS } from '@course/common/app'
-import { failure } from '@course/common/harness'
+import { curlFor, failure, type ServerProcess } from '@course/common/harness'
 import { send } from '@course/common/load'
 import { cpuUnitMs } from '@course/common/work'
 import { LOOP_DELAY_PATH, type LoopDelayReport } from '../bin/loop-delay.ts'
@@ -26,7 +26,8 @@ async function loopDelay(baseUrl: string): Promise<LoopDelayReport> {
   return JSON.parse(reply.body.toString()) as LoopDelayReport
 }
 
-export async function stallDuringCpu(baseUrl: string, units: number): Promise<Stall> {
+export async function stallDuringCpu(server: ServerProcess, units: number): Promise<Stall> {
+  const { baseUrl } = server
   await loopDelay(baseUrl) // starts the server's histogram over
   const cpu = send(baseUrl, { path: `/cpu?n=${units}` })
   // Let /cpu reach the server and start before /healthz follows it.
@@ -38,7 +39,9 @@ export async function stallDuringCpu(baseUrl: string, units: number): Promise<St
     throw failure({
       expected: '200 for /cpu and for /healthz',
       actual: `${done.status || done.span.error} for /cpu, ${healthz.status || healthz.span.error} for /healthz`,
-      reproduce: `curl -i '${baseUrl}/cpu?n=${units}' & sleep 0.04; curl -i '${baseUrl}/healthz'`,
+      reproduce: server.reproduce(
+        `${curlFor({ path: `/cpu?n=${units}` })} & sleep 0.04; ${curlFor({ path: '/healthz' })}`,
+      ),
     })
   }
   return {

@@ -6,7 +6,7 @@ import { parseTimelineHeader } from '@course/common/timeline'
 import { describe, expect, it } from 'vitest'
 import type { CreateHonoApp } from '#types'
 import { impl } from '../lesson.ts'
-import { honoServer, serveCommand } from './lesson-servers.ts'
+import { honoServer } from './lesson-servers.ts'
 import { expectAllAtOnceOnOneThread } from './shapes.ts'
 
 checkLeaksAfterEach()
@@ -89,7 +89,7 @@ describe('the app on Hono, over a socket', () => {
   it('serves 100 concurrent /io waits all at once, on one thread', async () => {
     const { spans } = await burst(server().baseUrl, { path: '/io?ms=400', n: 100 })
     expectAllAtOnceOnOneThread(spans, {
-      reproduce: `${serveCommand('hono')}, then: pnpm course timeline 05 --server hono --n 100 --ms 400`,
+      reproduce: 'pnpm course timeline 05 --server hono --n 100 --ms 400',
     })
   })
 })

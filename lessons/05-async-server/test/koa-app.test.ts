@@ -5,14 +5,14 @@ import {
   curlFor,
   expectRatio,
   failure,
-  ncFor,
+  rawFor,
   sendRaw,
   useServer,
 } from '@course/common/harness'
 import { burst, send } from '@course/common/load'
 import { median } from '@course/common/stats'
 import { describe, it } from 'vitest'
-import { blockingServer, koaServer, serveCommand } from './lesson-servers.ts'
+import { blockingServer, koaServer } from './lesson-servers.ts'
 import { expectAllAtOnceOnOneThread } from './shapes.ts'
 
 checkLeaksAfterEach()
@@ -26,7 +26,7 @@ describe('the app on Koa', () => {
     const one = await burst(server().baseUrl, { path, n: 1 })
     // A server that blocks would take 100 x 400 ms: give up long before.
     const hundred = await burst(server().baseUrl, { path, n: 100, timeoutMs: 8_000 })
-    const reproduce = `${serveCommand('koa')}, then: pnpm course timeline 05 --server koa --n 100 --ms 400`
+    const reproduce = 'pnpm course timeline 05 --server koa --n 100 --ms 400'
     expectAllAtOnceOnOneThread(hundred.spans, {
       reproduce,
       hint: 'await the wait (runAsync), never block the thread for it',
@@ -54,7 +54,7 @@ describe('the app on Koa', () => {
         expected:
           '413 with a JSON error (refused from Content-Length, before reading the body), then 200 for the next request',
         actual: `${reply.status || 'no response'} with body ${JSON.stringify(reply.body.toString().slice(0, 120))}, then ${next.status || 'no response'}`,
-        reproduce: ncFor(server().port, bytes),
+        reproduce: server().reproduce(rawFor(bytes)),
         hint: 'the error layer keeps the status of what it caught (raw-body throws errors with a .status)',
       })
     }
@@ -68,7 +68,7 @@ describe('the app on Koa', () => {
       throw failure({
         expected: '400 for a body shorter than its Content-Length, then 200 for the next request',
         actual: `${reply.status || 'no response'}, then ${next.status || 'no response'}`,
-        reproduce: ncFor(server().port, cut),
+        reproduce: server().reproduce(rawFor(cut)),
       })
     }
   })
@@ -95,7 +95,7 @@ describe('the app on Koa', () => {
         times: [median(koa), median(sync)],
         min: 0.7,
         max: 2,
-        reproduce: `${curlFor(server().baseUrl, { path })} (Koa) beside pnpm course serve 01 --solution`,
+        reproduce: `${server().reproduce(curlFor({ path }))}\nthen the same against lesson 01: ${blocking().serveCommand}`,
       })
     })
   })

@@ -5,21 +5,19 @@ const entry = (file: string) => fileURLToPath(new URL(file, import.meta.url))
 
 /** The Koa server (exercise 1) of the implementation COURSE_IMPL chose, with its options. */
 export function koaServer(args: string[] = []): StartOptions {
-  return { entry: entry('../bin/serve-koa.ts'), args }
+  return { entry: entry('../bin/serve-koa.ts'), args, course: { lesson: '05', server: 'koa' } }
 }
 
 /** The Hono server (exercise 2) of the implementation COURSE_IMPL chose. */
 export function honoServer(args: string[] = []): StartOptions {
-  return { entry: entry('../bin/serve-hono.ts'), args }
+  return { entry: entry('../bin/serve-hono.ts'), args, course: { lesson: '05', server: 'hono' } }
 }
 
 /** Lesson 01's reference blocking server, to compare one request with. */
 export function blockingServer(): StartOptions {
-  return { entry: entry('./fixtures/serve-blocking.ts') }
-}
-
-/** How a test's server is started by hand, for the reproduce line of a failure. */
-export function serveCommand(server: 'koa' | 'hono', args: string[] = []): string {
-  const extra = args.length ? ` -- ${args.join(' ')}` : ''
-  return `pnpm course serve 05 --server ${server}${extra}`
+  return {
+    entry: entry('./fixtures/serve-blocking.ts'),
+    env: { COURSE_IMPL: 'solution' },
+    course: { lesson: '01' },
+  }
 }

@@ -1,9 +1,9 @@
 import { setTimeout as delay } from 'node:timers/promises'
-import { checkLeaksAfterEach, failure, useServer } from '@course/common/harness'
+import { checkLeaksAfterEach, curlFor, failure, useServer } from '@course/common/harness'
 import { burst, send } from '@course/common/load'
 import { describe, it } from 'vitest'
 import { unitsFor } from './cpu-stall.ts'
-import { koaServer, serveCommand } from './lesson-servers.ts'
+import { koaServer } from './lesson-servers.ts'
 import { describeOverload, overload } from './overload.ts'
 
 checkLeaksAfterEach()
@@ -30,7 +30,9 @@ describe('the load shedder', () => {
       throw failure({
         expected: '4 x 200 and 6 x 503 with Retry-After, each 503 in well under 150 ms; then 200',
         actual: `${ok.length} x 200, ${refused.length} x 503 with Retry-After (slowest ${Math.round(slowest503)} ms); then ${next.status}`,
-        reproduce: `${serveCommand('koa', BOUNDED)}, then: for i in $(seq 10); do curl -s -o /dev/null -w '%{http_code} %{time_total}\\n' '127.0.0.1:PORT/io?ms=300' & done; wait`,
+        reproduce: bounded().reproduce(
+          `for i in $(seq 10); do ${curlFor({ path: '/io?ms=300' })} & done; wait`,
+        ),
         hint: 'count requests in flight around await next(); refuse before calling it',
       })
     }
@@ -49,7 +51,9 @@ describe('the load shedder', () => {
         expected:
           '503 for /healthz sent while an inline /cpu holds the loop, then 200 once it is free',
         actual: `${during.status}, then ${after.status}`,
-        reproduce: `${serveCommand('koa', LOOP_BOUND)}, then: curl '127.0.0.1:PORT/cpu?n=${units}' & sleep 0.04; curl -i 127.0.0.1:PORT/healthz`,
+        reproduce: watchingTheLoop().reproduce(
+          `${curlFor({ path: `/cpu?n=${units}` })} & sleep 0.04; ${curlFor({ path: '/healthz' })}`,
+        ),
         hint: 'a timer that should fire every few ms and notes how late it fired tells how late the loop runs',
       })
     }
@@ -86,7 +90,9 @@ describe('the load shedder', () => {
       expected:
         'without shedding, p99 at 48 clients >= 4x p90 at 2; with shedding, some quick 503s and p99 of the rest <= 1/2 of the unshed p99',
       actual: `${problems.join('; ')}\n          ${figures}`,
-      reproduce: `${serveCommand('koa', [...CHUNKED, ...BOUNDED])}, then: npx autocannon -c 48 -d 2 '127.0.0.1:PORT${path}'`,
+      reproduce: shedding().reproduce(
+        `for i in $(seq 48); do ${curlFor({ path })} -s -o /dev/null -w '%{http_code} %{time_total}\\n' & done; wait`,
+      ),
       hint: 'refuse at once; a shedder that waits for room is a queue, and a queue is what made p99 grow',
     })
   })

@@ -1,10 +1,10 @@
-import { checkLeaksAfterEach, expectReply, useServer } from '@course/common/harness'
+import { checkLeaksAfterEach, curlFor, expectReply, useServer } from '@course/common/harness'
 import { cpuWork } from '@course/common/work'
 import { describe, expect, it } from 'vitest'
 import type { CreateCpuOffload } from '#types'
 import { impl } from '../lesson.ts'
 import { expectCured, stallDuringCpu, unitsFor } from './cpu-stall.ts'
-import { koaServer, serveCommand } from './lesson-servers.ts'
+import { koaServer } from './lesson-servers.ts'
 
 checkLeaksAfterEach()
 const OFFLOADED = ['--cpu-threads', '1']
@@ -27,7 +27,7 @@ describe('CPU work offloaded to a thread pool', () => {
 
   it('answers /cpu with the right checksum over HTTP', async () => {
     await expectReply(
-      offloaded().baseUrl,
+      offloaded(),
       { path: '/cpu?n=40' },
       {
         status: 200,
@@ -41,10 +41,12 @@ describe('CPU work offloaded to a thread pool', () => {
 
   it('keeps /healthz quick while an offloaded /cpu runs, where inline it waits for the whole /cpu', async () => {
     const units = unitsFor(300)
-    const before = await stallDuringCpu(inline().baseUrl, units)
-    const after = await stallDuringCpu(offloaded().baseUrl, units)
+    const before = await stallDuringCpu(inline(), units)
+    const after = await stallDuringCpu(offloaded(), units)
     expectCured(before, after, {
-      reproduce: `${serveCommand('koa', OFFLOADED)}, then: curl '127.0.0.1:PORT/cpu?n=${units}' & curl -w '%{time_total}\\n' 127.0.0.1:PORT/healthz`,
+      reproduce: offloaded().reproduce(
+        `${curlFor({ path: `/cpu?n=${units}` })} & sleep 0.04; time ${curlFor({ path: '/healthz' })}`,
+      ),
       hint: 'the event loop must only post the work to the pool and await it: pool.run(units)',
     })
   })
