@@ -23,8 +23,8 @@ export type CreateKoaApp = (options?: KoaAppOptions) => Koa
 /** Exercise 2 (hono-app.ts): what the layers tell each other, through c.set() and c.get(). */
 export interface HonoAppEnv {
   Variables: {
-    /** When the app itself started and ended; set only if it ran. */
-    served: { started: number; ended: number }
+    /** When the request came in (the timeline middleware sets it first). */
+    accepted: number
   }
 }
 

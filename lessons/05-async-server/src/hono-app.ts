@@ -4,19 +4,24 @@
 // c.req wraps a fetch() Request, and returns a Response. So the app runs
 // wherever fetch() does, and a test can call app.request('/io?ms=20') with
 // no server and no socket. Build createHonoApp(options) with:
-//   1. a timeline middleware, first: accepted = now(), await next(), then
-//      c.res.headers.set('x-timeline', timelineHeader({ accepted, started, ended }))
-//      where started/ended come from c.get('served') (set by step 3), or are
-//      both now() when the app never ran;
+//   1. a timeline middleware, first: c.set('accepted', now()), then await next();
 //   2. bodyLimit({ maxSize: LIMITS.maxBodyBytes, onError }) from hono/body-limit,
-//      whose onError throws new HTTPException(413, { message });
+//      whose onError throws new HTTPException(413, { message }), registered
+//      with app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', ...) only: it
+//      reads c.req.raw.body, which makes the Node adapter build a full web
+//      Request, the slow path it otherwise avoids;
 //   3. app.all('*', handler): the course's app does its own routing. Build an
 //      AppRequest (method; target = path + query of c.req.url; headers from
-//      c.req.raw.headers; body from await c.req.arrayBuffer()), run it with
-//      runAsync(request, { cpu: options.cpu }), c.set('served', { started, ended }),
-//      and return c.body(body, status, headers);
+//      c.req.raw.headers; body from await c.req.arrayBuffer() for the methods
+//      with a body, empty for the others), run it with
+//      runAsync(request, { cpu: options.cpu }), and return
+//      c.body(body, status, { ...headers, 'x-timeline': timelineHeader(times) })
+//      where times = { accepted: c.get('accepted'), started, ended }. The
+//      header goes in as the Response is built: unlike Koa's, a built
+//      Response is not meant to be edited (the Node adapter would rebuild it);
 //   4. app.onError((error, c) => ...): the course's JSON error (errorResponse)
-//      with the HTTPException's status, 500 for anything else.
+//      with the HTTPException's status, 500 for anything else, stamped
+//      with x-timeline too (started = ended = now()).
 // bin/serve-hono.ts serves app.fetch on Node with @hono/node-server.
 //
 // Useful: Hono from hono; bodyLimit from hono/body-limit; HTTPException from
