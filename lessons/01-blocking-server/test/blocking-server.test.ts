@@ -3,8 +3,9 @@ import { describeContract } from '@course/common/contract'
 import {
   checkLeaksAfterEach,
   curlFor,
+  expectConcurrency,
   expectRatio,
-  expectServedAtOnce,
+  expectWorkers,
   failure,
   rawFor,
   sendRaw,
@@ -23,11 +24,13 @@ describe('the blocking server', () => {
   it('serves one request at a time: no two server-side intervals overlap', async () => {
     const { spans } = await burst(server().baseUrl, { path: '/io?ms=40', n: 6 })
     expect(spans.every((span) => span.status === 200)).toBe(true)
-    expectServedAtOnce(spans, 1, {
+    const how = {
       reproduce: server().reproduce(
         `for i in 1 2 3 4; do ${curlFor({ path: '/io?ms=40' })} & done; wait`,
       ),
-    })
+    }
+    expectConcurrency(spans, 1, how)
+    expectWorkers(spans, 1, how)
   })
 
   it('takes about N times as long for N concurrent requests', async () => {

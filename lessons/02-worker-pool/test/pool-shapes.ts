@@ -3,8 +3,9 @@
 // rounds of T, and a graceful stop. Written once, run against both pools.
 import { setTimeout as delay } from 'node:timers/promises'
 import {
+  expectConcurrency,
   expectRatio,
-  expectServedAtOnce,
+  expectWorkers,
   failure,
   type ServerProcess,
   type StartOptions,
@@ -16,7 +17,9 @@ import { it } from 'vitest'
 export function describePoolShapes(server: () => ServerProcess, timeline: string): void {
   it('serves W requests at once, never more, on W distinct workers', async () => {
     const { spans } = await burst(server().baseUrl, { path: '/io?ms=150', n: 7 })
-    expectServedAtOnce(spans, 3, { reproduce: `pnpm course timeline ${timeline} --n 7 --ms 150` })
+    const how = { reproduce: `pnpm course timeline ${timeline} --n 7 --ms 150` }
+    expectConcurrency(spans, 3, how)
+    expectWorkers(spans, 3, how)
   })
 
   it('takes about ceil(N/W) x T for N requests of T', async () => {

@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { describeContract } from '@course/common/contract'
 import {
   checkLeaksAfterEach,
+  eventually,
   failure,
   type ServerProcess,
   startServer,
@@ -19,16 +20,6 @@ checkLeaksAfterEach()
 async function workerPids(server: ServerProcess, workers: number): Promise<number[]> {
   const { spans } = await burst(server.baseUrl, { path: '/whoami', n: workers * 3 })
   return workersSeen(spans).map((name) => Number(name.split('/')[0]))
-}
-
-/** Polls until `check` holds, for at most `ms`; returns whether it did. */
-async function eventually(check: () => Promise<boolean>, ms = 10_000): Promise<boolean> {
-  const deadline = Date.now() + ms
-  while (Date.now() < deadline) {
-    if (await check()) return true
-    await delay(200)
-  }
-  return false
 }
 
 describe('a pool of 3 worker processes', () => {
@@ -59,18 +50,18 @@ describe('a pool of 3 worker processes', () => {
     const victim = before[0] ?? 0
     process.kill(victim, 'SIGKILL')
     let after: number[] = []
-    const back = await eventually(async () => {
-      after = await workerPids(server(), 3)
-      return after.length === 3 && !after.includes(victim)
-    })
-    if (!back) {
-      throw failure({
-        expected: `3 workers again after kill -9 ${victim}, none of them ${victim}`,
-        actual: `workers answering: ${after.join(', ')}`,
+    await eventually(
+      async () => {
+        after = await workerPids(server(), 3)
+        return after.length === 3 && !after.includes(victim)
+      },
+      {
+        what: `3 workers again after kill -9 ${victim}, none of them ${victim}`,
+        actual: () => `workers answering: ${after.join(', ')}`,
         reproduce: 'kill -9 <a worker pid from /whoami>; then curl /whoami a few times',
         hint: "listen for each child's 'exit' and start a replacement unless you are stopping",
-      })
-    }
+      },
+    )
   })
 })
 
@@ -95,7 +86,10 @@ describe('kill -9 of a worker under load', () => {
         hint: "hand a connection only to a free worker, and re-send the ones a dead worker never confirmed ('accepted')",
       })
     }
-    expect(await eventually(async () => (await workerPids(server(), 2)).length === 2)).toBe(true)
+    await eventually(async () => (await workerPids(server(), 2)).length === 2, {
+      what: `2 workers again after kill -9 ${victim}`,
+      reproduce: 'kill -9 <a worker pid from /whoami>; then curl /whoami a few times',
+    })
   })
 })
 
@@ -161,14 +155,20 @@ describe('signals', () => {
   it('SIGTTIN adds a worker and SIGTTOU removes one', async () => {
     const server = await startServer(processPool(['--workers', '2']))
     try {
+      const reproduce =
+        'pnpm course serve 02 -- --workers 2; kill -TTIN (or -TTOU) <supervisor pid>; then curl /whoami a few times'
       server.child.kill('SIGTTIN')
-      expect(await eventually(async () => (await workerPids(server, 3)).length === 3)).toBe(true)
+      await eventually(async () => (await workerPids(server, 3)).length === 3, {
+        what: '3 workers answering after SIGTTIN',
+        reproduce,
+      })
       // One at a time: two of the same signal sent together may arrive as one.
       for (const expected of [2, 1]) {
         server.child.kill('SIGTTOU')
-        expect(
-          await eventually(async () => (await workerPids(server, 3)).length === expected),
-        ).toBe(true)
+        await eventually(async () => (await workerPids(server, 3)).length === expected, {
+          what: `${expected} worker${expected > 1 ? 's' : ''} answering after SIGTTOU`,
+          reproduce,
+        })
       }
     } finally {
       await server.stop()

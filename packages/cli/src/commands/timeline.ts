@@ -3,7 +3,14 @@ import { join } from 'node:path'
 import { burst } from '@course/common/load'
 import { IMPLEMENTATION_ENV } from '@course/common/serve'
 import { startServer } from '@course/common/server-process'
-import { maxConcurrent, renderSvg, renderWaterfall, toChromeTrace } from '@course/common/timeline'
+import {
+  httpLanes,
+  maxConcurrent,
+  renderSvg,
+  renderWaterfall,
+  toChromeTrace,
+  workerLanes,
+} from '@course/common/timeline'
 import { type Command, parseCommandArgs } from '../course/command.ts'
 import { UsageError } from '../course/errors.ts'
 import { courseRoot, loadLessons, resolveTarget, serverEntry } from '../course/lessons.ts'
@@ -56,7 +63,9 @@ ui.perfetto.dev) to .course/timelines/.`,
         `${base}.svg`,
         renderSvg(result.spans, `Lesson ${lesson.number}: ${n} x GET /io?ms=${ms}`),
       )
-      writeFileSync(`${base}.trace.json`, JSON.stringify(toChromeTrace(result.spans)))
+      // The trace has room for both views: each request, and each worker's busy time.
+      const lanes = [...httpLanes(result.spans), ...workerLanes(result.spans)]
+      writeFileSync(`${base}.trace.json`, JSON.stringify(toChromeTrace(lanes)))
       console.log(pc.dim(`wrote ${shown(base, courseRoot)}.svg and .trace.json`))
       return 0
     } finally {

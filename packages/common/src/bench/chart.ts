@@ -1,6 +1,8 @@
 // Line charts in plain SVG, written by hand: a chart is a few lines and
 // circles, and a chart library would be a dependency for each of them. One
 // panel per workload, the size (W, N or C) across, one line per contender.
+
+import { escapeXml } from '../xml.ts'
 import type { BenchResult, BenchRow } from './run.ts'
 
 export interface Series {
@@ -157,8 +159,4 @@ function idealSeries(result: BenchResult, workload: string): Series {
       .filter((row) => row.workload === workload && row.contender === first)
       .map((row) => ({ x: row.size, y: row.ideal ?? Number.NaN })),
   }
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }

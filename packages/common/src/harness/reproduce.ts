@@ -78,22 +78,22 @@ export class CourseAssertionError extends Error {
 }
 
 /**
- * Builds the failure message: expected, actual, reproduce (one or more shell
- * lines, usually from ServerProcess.reproduce) and an optional hint.
+ * Builds the failure message: expected, actual (and the figures behind it),
+ * reproduce (one or more shell lines, usually from ServerProcess.reproduce)
+ * and an optional hint.
  */
 export function failure(what: {
   expected: string
   actual: string
+  /** The measurements the verdict was drawn from, when the actual line cannot hold them all. */
+  figures?: string
   reproduce: string
   hint?: string
 }): CourseAssertionError {
   const [first = '', ...rest] = what.reproduce.split('\n')
-  const lines = [
-    `expected:  ${what.expected}`,
-    `actual:    ${what.actual}`,
-    `reproduce: ${first}`,
-    ...rest.map((line) => `           ${line}`),
-  ]
+  const lines = [`expected:  ${what.expected}`, `actual:    ${what.actual}`]
+  if (what.figures) lines.push(`figures:   ${what.figures}`)
+  lines.push(`reproduce: ${first}`, ...rest.map((line) => `           ${line}`))
   if (what.hint) lines.push(`hint:      ${what.hint}`)
   return new CourseAssertionError(lines.join('\n'))
 }

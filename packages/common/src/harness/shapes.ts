@@ -1,25 +1,16 @@
-// The two shapes every pool and server lesson asserts: how many requests were
-// served at once (from the server's own timestamps), and how one run's time
-// compares with another's. Tolerances are wide on purpose: these tests run on
-// busy 2-core machines, and a shape survives noise where a number does not.
-import { maxConcurrent, type Span, workersSeen } from '../timeline/span.ts'
+// Shapes, not numbers: tests assert how runs compare (here), how many requests
+// were served at once and by how many workers (concurrency.ts), how requests
+// were shared out (per-backend.ts), in what order things happened (order.ts),
+// and that nothing was impossibly fast (no-faster.ts). Tolerances are wide on
+// purpose: these tests run on busy 2-core machines, and a shape survives noise
+// where a number does not.
 import { failure } from './reproduce.ts'
 
+/** How a failing shape tells the learner to see it for themselves. */
 export interface Reproduce {
+  /** A command that shows it, as printed (e.g. `pnpm course timeline 02 --n 7 --ms 150`). */
   reproduce: string
   hint?: string
-}
-
-/** Exactly `workers` requests were served at once, by exactly `workers` distinct workers. */
-export function expectServedAtOnce(spans: Span[], workers: number, how: Reproduce): void {
-  const overlap = maxConcurrent(spans)
-  const seen = workersSeen(spans)
-  if (overlap === workers && seen.length === workers) return
-  throw failure({
-    expected: `${spans.length} requests served ${workers} at a time, by ${workers} distinct worker${workers > 1 ? 's' : ''}`,
-    actual: `${overlap} served at once, by ${seen.length} (${seen.join(', ')})`,
-    ...how,
-  })
 }
 
 export interface Ratio extends Reproduce {

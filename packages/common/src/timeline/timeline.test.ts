@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { toChromeTrace } from './chrome-trace.ts'
 import { parseTimelineHeader, timelineHeader } from './header.ts'
+import { workerLanes } from './http-lanes.ts'
 import { maxConcurrent, type Span, workersSeen } from './span.ts'
 import { renderSvg } from './svg.ts'
 import { renderWaterfall } from './waterfall.ts'
@@ -58,13 +59,17 @@ describe('the renderers', () => {
     expect(workersSeen(spans)).toEqual(['7/0', '7/1'])
   })
 
-  it('export one server track per worker in a Chrome trace', () => {
-    const { traceEvents } = toChromeTrace(spans)
-    const server = traceEvents.filter((event) => event.cat === 'server')
-    expect(server.map((event) => [event.pid, event.tid])).toEqual([
-      [7, 0],
-      [7, 1],
+  it('export one server track per worker in a Chrome trace, with workerLanes', () => {
+    const { traceEvents } = toChromeTrace(workerLanes(spans))
+    const threads = traceEvents.filter((event) => event.name === 'thread_name')
+    expect(threads.map((event) => [event.pid, event.args])).toEqual([
+      [1, { name: '7/0' }],
+      [1, { name: '7/1' }],
     ])
-    expect(server[1]?.dur).toBe(100_000)
+    const served = traceEvents.filter((event) => event.ph === 'X')
+    expect(served.map((event) => [event.tid, event.dur, event.args.note])).toEqual([
+      [1, 100_000, 'GET /io#1'],
+      [2, 100_000, 'GET /io#2'],
+    ])
   })
 })

@@ -1,4 +1,6 @@
-import type { Span } from './span.ts'
+import { type Drawable, lanesOf } from './http-lanes.ts'
+import { type Interval, laneRows, timeSpan, workersOf } from './lane.ts'
+import { phaseLooks } from './phases.ts'
 
 export interface WaterfallOptions {
   /** Characters for the time axis. */
@@ -6,38 +8,55 @@ export interface WaterfallOptions {
 }
 
 /**
- * Draws spans as a terminal waterfall, one row per request:
+ * Draws lanes as a terminal waterfall, one row per lane, one character per
+ * phase (the legend says which); HTTP spans are drawn as their requests:
  *
- *   ' ' not sent yet   '.' sent, waiting for the server   '#' being served
+ *   ' ' not sent yet   '.' waiting   '#' served
  *
- * Against a blocking server the '#' blocks form a staircase.
+ * Against a blocking server the '#' blocks form a staircase. A lane that did
+ * several things at once (a worker of an async server) takes several rows.
  */
-export function renderWaterfall(
-  spans: readonly Span[],
-  { width = 50 }: WaterfallOptions = {},
-): string {
-  if (spans.length === 0) return '(no requests)\n'
-  const origin = Math.min(...spans.map((span) => span.sent))
-  const end = Math.max(...spans.map((span) => span.received))
+export function renderWaterfall(drawable: Drawable, { width = 50 }: WaterfallOptions = {}): string {
+  const lanes = lanesOf(drawable)
+  if (lanes.length === 0) return '(nothing to draw)\n'
+  const { origin, end } = timeSpan(lanes)
   const total = Math.max(end - origin, 1)
   const column = (t: number) =>
     Math.min(width, Math.max(0, Math.round(((t - origin) / total) * width)))
-  const labelWidth = Math.max(...spans.map((span) => span.label.length))
+  const looks = phaseLooks(lanes)
+  const labelWidth = Math.max(...lanes.map((lane) => lane.name.length))
 
-  const rows = spans.map((span, index) => {
+  const draw = (row: Interval[]) => {
     const bar = Array.from({ length: width }, () => ' ')
-    const from = column(span.sent)
-    const to = Math.max(column(span.received), from + 1)
-    const serveFrom = span.server ? column(span.server.started) : to
-    const serveTo = span.server ? Math.max(column(span.server.ended), serveFrom + 1) : to
-    for (let c = from; c < to && c < width; c++) bar[c] = c >= serveFrom && c < serveTo ? '#' : '.'
-    const latency = `${Math.round(span.received - span.sent)} ms`.padStart(8)
-    const outcome = span.status === 0 ? ` failed: ${span.error ?? 'no response'}` : ''
-    const by = span.server ? ` by ${span.server.servedBy}` : ''
-    return `${String(index + 1).padStart(3)}  ${span.label.padEnd(labelWidth)} |${bar.join('')}|${latency}${by}${outcome}`
+    for (const interval of row) {
+      const glyph = looks.get(interval.phase)?.glyph ?? '?'
+      const from = column(interval.start)
+      const to = column(interval.end)
+      for (let c = from; c < to; c++) bar[c] = glyph
+      // Too short for a column of its own: still show work, and a lane's only
+      // interval, where nothing else is drawn (not every rounding of a wait).
+      const cell = Math.min(from, width - 1)
+      const shown = interval.by !== undefined || row.length === 1
+      if (to === from && shown && bar[cell] === ' ') bar[cell] = glyph
+    }
+    return bar.join('')
+  }
+
+  const rows = lanes.flatMap((lane, index) => {
+    const laneStart = Math.min(...lane.intervals.map((interval) => interval.start))
+    const laneEnd = Math.max(...lane.intervals.map((interval) => interval.end))
+    const took = lane.intervals.length > 0 ? `${Math.round(laneEnd - laneStart)} ms` : ''
+    const workers = workersOf(lane).filter((worker) => worker !== lane.name)
+    const by = workers.length > 0 ? ` by ${workers.join(', ')}` : ''
+    const note = lane.note ? ` ${lane.note}` : ''
+    return laneRows(lane).map((row, nth) =>
+      nth === 0
+        ? `${String(index + 1).padStart(3)}  ${lane.name.padEnd(labelWidth)} |${draw(row)}|${took.padStart(8)}${by}${note}`
+        : `${' '.repeat(labelWidth + 5)} |${draw(row)}|`,
+    )
   })
 
   const axis = `${' '.repeat(labelWidth + 6)}0 ms${' '.repeat(Math.max(1, width - 8))}${Math.round(total)} ms`
-  const legend = "     '.' waiting for the server   '#' being served"
-  return `${[axis, ...rows, legend].join('\n')}\n`
+  const legend = [...looks].map(([phase, look]) => `'${look.glyph}' ${phase}`).join('   ')
+  return `${[axis, ...rows, `     ${legend}`].join('\n')}\n`
 }
