@@ -75,7 +75,8 @@ export function expectCured(inline: Stall, cured: Stall, how: { reproduce: strin
   throw failure({
     expected:
       'inline: /healthz and the loop delay at least 1/2 of /cpu; cured: both at most 1/4 of /cpu',
-    actual: `${problems.join('; ')}\n          ${describeStall('inline', inline)}\n          ${describeStall('cured', cured)}`,
+    actual: problems.join('; '),
+    figures: `${describeStall('inline', inline)}; ${describeStall('cured', cured)}`,
     ...how,
   })
 }

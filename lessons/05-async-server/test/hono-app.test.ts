@@ -1,13 +1,18 @@
 import { LIMITS } from '@course/common/app'
 import { describeContract } from '@course/common/contract'
-import { checkLeaksAfterEach, failure, useServer } from '@course/common/harness'
+import {
+  checkLeaksAfterEach,
+  expectConcurrency,
+  expectWorkers,
+  failure,
+  useServer,
+} from '@course/common/harness'
 import { burst } from '@course/common/load'
 import { parseTimelineHeader } from '@course/common/timeline'
 import { describe, expect, it } from 'vitest'
 import type { CreateHonoApp } from '#types'
 import { impl } from '../lesson.ts'
 import { honoServer } from './lesson-servers.ts'
-import { expectAllAtOnceOnOneThread } from './shapes.ts'
 
 checkLeaksAfterEach()
 
@@ -88,8 +93,8 @@ describe('the app on Hono, over a socket', () => {
 
   it('serves 100 concurrent /io waits all at once, on one thread', async () => {
     const { spans } = await burst(server().baseUrl, { path: '/io?ms=400', n: 100 })
-    expectAllAtOnceOnOneThread(spans, {
-      reproduce: 'pnpm course timeline 05 --server hono --n 100 --ms 400',
-    })
+    const how = { reproduce: 'pnpm course timeline 05 --server hono --n 100 --ms 400' }
+    expectConcurrency(spans, 100, how)
+    expectWorkers(spans, 1, how)
   })
 })

@@ -70,7 +70,7 @@ describe('the load shedder', () => {
       describeOverload('no shedding, 2 clients', light),
       describeOverload('no shedding, 48 clients', heavy),
       describeOverload('shedding past 4 in flight, 48 clients', shed),
-    ].join('\n          ')
+    ].join('; ')
     const problems = [
       // 24 times the clients should give about 24 times the latency when nothing is refused. Compared
       // at p90: the p99 of the light run's few dozen requests is its slowest, which any hiccup of the machine sets.
@@ -89,7 +89,8 @@ describe('the load shedder', () => {
     throw failure({
       expected:
         'without shedding, p99 at 48 clients >= 4x p90 at 2; with shedding, some quick 503s and p99 of the rest <= 1/2 of the unshed p99',
-      actual: `${problems.join('; ')}\n          ${figures}`,
+      actual: problems.join('; '),
+      figures,
       reproduce: shedding().reproduce(
         `for i in $(seq 48); do ${curlFor({ path })} -s -o /dev/null -w '%{http_code} %{time_total}\\n' & done; wait`,
       ),
