@@ -8,13 +8,13 @@ export type CpuRunner = (units: number) => number | Promise<number>
 
 /** What both apps take (exercises 1 and 2). */
 export interface AsyncAppOptions {
-  /** Runs the CPU work of /cpu (exercise 3's cures); inline on the event loop when left out. */
+  /** Runs the CPU work of /cpu (exercises 3 and 4); inline on the event loop when left out. */
   cpu?: CpuRunner
 }
 
 /** Exercise 1 (koa-app.ts). */
 export interface KoaAppOptions extends AsyncAppOptions {
-  /** Runs right after the timeline middleware, before anything else (exercise 4's load shedder). */
+  /** Runs right after the timeline middleware, before anything else (exercise 5's load shedder). */
   shedder?: Koa.Middleware
 }
 
@@ -30,10 +30,10 @@ export interface HonoAppEnv {
 
 export type CreateHonoApp = (options?: AsyncAppOptions) => Hono<HonoAppEnv>
 
-/** Exercise 3a (chunked-cpu.ts): the same checksum as cpuWork(units), computed in pieces. */
+/** Exercise 3 (chunked-cpu.ts): the same checksum as cpuWork(units), computed in pieces. */
 export type CpuInChunks = (units: number, chunkUnits: number) => Promise<number>
 
-/** Exercise 3b (offload-cpu.ts). */
+/** Exercise 4 (offload-cpu.ts). */
 export interface CpuOffloadOptions {
   threads: number
   /** Tasks allowed to wait for a free thread; one more fails at once. */
@@ -50,7 +50,7 @@ export interface CpuOffload {
 
 export type CreateCpuOffload = (options: CpuOffloadOptions) => CpuOffload
 
-/** Exercise 4 (load-shedder.ts). */
+/** Exercise 5 (load-shedder.ts). */
 export interface ShedderOptions {
   /** Requests allowed in flight at once; the next one gets 503 at once. */
   maxInFlight?: number

@@ -1,6 +1,6 @@
 // Starts this lesson's Koa server: the learner's by default, the reference
-// with COURSE_IMPL=solution. Options choose where /cpu work runs (exercise 3)
-// and when to refuse work (exercise 4):
+// with COURSE_IMPL=solution. Options choose where /cpu work runs (exercises 3
+// and 4) and when to refuse work (exercise 5):
 //   --chunk-units N         /cpu in chunks of N units, yielding between them
 //   --cpu-threads N         /cpu on a pool of N threads
 //   --max-in-flight N       503 once N requests are in flight

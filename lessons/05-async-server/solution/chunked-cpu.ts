@@ -1,4 +1,4 @@
-// Exercise 3a, cure one: cut the CPU work into chunks and give the event loop
+// Exercise 3, cure one: cut the CPU work into chunks and give the event loop
 // back between them. Each chunk is short, so a request that arrives meanwhile
 // waits one chunk, not the whole computation. The work takes a little longer
 // in total: that is the price of letting everyone else in.

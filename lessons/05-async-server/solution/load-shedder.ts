@@ -1,4 +1,4 @@
-// Exercise 4: refuse work the server cannot do in time. An async server
+// Exercise 5: refuse work the server cannot do in time. An async server
 // accepts every connection it is offered; past its capacity each new request
 // only lengthens the wait of all the others, and the tail latency grows with
 // the load. A shedder answers 503 at once (with Retry-After, as

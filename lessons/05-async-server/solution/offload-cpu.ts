@@ -1,4 +1,4 @@
-// Exercise 3b, cure two: hand the CPU work to another thread. The event loop
+// Exercise 4, cure two: hand the CPU work to another thread. The event loop
 // only posts a message and awaits the reply, so it stays free for everyone;
 // the work runs at full speed on a pool thread (lesson 02's ThreadPool), and
 // a full queue refuses at once instead of piling up.

@@ -1,4 +1,4 @@
-// Exercise 3a, the CPU trap's first cure: chunks that yield.
+// Exercise 3, the CPU trap's first cure: chunks that yield.
 //
 // An async server has one thread. A request that computes for 300 ms holds
 // it for 300 ms: no other request is read, parsed or answered meanwhile

@@ -7,7 +7,7 @@
 //      x-timeline header with timelineHeader({ accepted, started, ended }),
 //      where started and ended are when the app ran (layer 4 leaves them in
 //      ctx.state; a request the app never ran has started = ended = now());
-//   (then options.shedder, if given: exercise 4 plugs in here)
+//   (then options.shedder, if given: exercise 5 plugs in here)
 //   2. errors: try { await next() } catch: answer the course's JSON error
 //      (errorResponse) with the status of what was thrown (error.status, a
 //      4xx or 5xx number), 500 for anything else; and if the request's body

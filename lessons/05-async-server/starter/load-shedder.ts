@@ -1,4 +1,4 @@
-// Exercise 4: overload, and shedding load.
+// Exercise 5: overload, and shedding load.
 //
 // An async server never says no: every connection is accepted and every
 // request starts. Past the server's capacity each new request only makes all

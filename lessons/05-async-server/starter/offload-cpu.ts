@@ -1,4 +1,4 @@
-// Exercise 3b, the CPU trap's second cure: offload to a thread pool.
+// Exercise 4, the CPU trap's second cure: offload to a thread pool.
 //
 // Chunking keeps the loop free but makes the work itself slower, and needs
 // work you can cut up. The other cure moves the work off the loop's thread:

@@ -1,4 +1,4 @@
-// The experiment of exercise 3: while one /cpu request runs, how long does a
+// The experiment of exercises 3 and 4: while one /cpu request runs, how long does a
 // /healthz wait, and how late did the server's event loop run?
 import { setTimeout as delay } from 'node:timers/promises'
 import { LIMITS } from '@course/common/app'

@@ -1,4 +1,4 @@
-// The load of exercise 4: C clients, each sending its next request as soon as
+// The load of exercise 5: C clients, each sending its next request as soon as
 // its last one is answered, for a fixed time; each answer is kept with its
 // status, since a quick 503 and a slow 200 tell different stories. A refused
 // client waits as its Retry-After says, as well-behaved clients do: that is
