@@ -59,7 +59,7 @@ describe('the load shedder', () => {
     }
   })
 
-  it('under overload, sheds the excess with quick 503s and keeps the p99 of the rest bounded, where without it p99 grows with the load', async () => {
+  it('under overload, sheds the excess with quick 503s and keeps the tail of the rest bounded, where without it the tail grows with the load', async () => {
     // About 8 ms of CPU per request: 2 clients keep the core busy, 48 overload it 24 times.
     const path = `/cpu?n=${unitsFor(8)}`
     const run = { durationMs: 1_500 }
@@ -71,24 +71,25 @@ describe('the load shedder', () => {
       describeOverload('no shedding, 48 clients', heavy),
       describeOverload('shedding past 4 in flight, 48 clients', shed),
     ].join('; ')
+    // The tail is judged at p90: at a hundred or so requests a run, p99 is the second slowest,
+    // which the machine's own hiccups set; p90 is the tail the server sets. Both are in the figures.
     const problems = [
       // 24 times the clients should give about 24 times the latency when nothing is refused.
-      // Against the light run's median: its few dozen requests make its tail the mere hiccups of the machine.
-      ...(heavy.served.p99 < 4 * light.served.p50
-        ? ['without shedding, p99 at 48 clients was not 4x the median at 2']
+      ...(heavy.served.p90 < 4 * light.served.p50
+        ? ['without shedding, p90 at 48 clients was not 4x the median at 2']
         : []),
       ...(shed.refused.count === 0 ? ['no request was refused'] : []),
-      ...(shed.refused.p50 > 0.25 * heavy.served.p99
-        ? ['the 503s were not quick (p50 over 1/4 of the unshed p99)']
+      ...(shed.refused.p50 > 0.25 * heavy.served.p90
+        ? ['the 503s were not quick (their median over 1/4 of the unshed p90)']
         : []),
-      ...(shed.served.p99 > 0.5 * heavy.served.p99
-        ? ['with shedding, p99 of the served was over 1/2 of the unshed p99']
+      ...(shed.served.p90 > 0.5 * heavy.served.p90
+        ? ['with shedding, p90 of the served was over 1/2 of the unshed p90']
         : []),
     ]
     if (problems.length === 0) return
     throw failure({
       expected:
-        'without shedding, p99 at 48 clients >= 4x the median at 2; with shedding, some quick 503s and p99 of the rest <= 1/2 of the unshed p99',
+        'without shedding, p90 at 48 clients >= 4x the median at 2; with shedding, some quick 503s and p90 of the rest <= 1/2 of the unshed p90',
       actual: problems.join('; '),
       figures,
       reproduce: shedding().reproduce(
