@@ -9,6 +9,7 @@ import {
   failure,
   rawFor,
   sendRaw,
+  showFigures,
   useServer,
 } from '@course/common/harness'
 import { burst } from '@course/common/load'
@@ -44,6 +45,9 @@ describe('the blocking server', () => {
       max: 4.5,
       reproduce: 'pnpm course timeline 01 --n 6 --ms 60',
     })
+    showFigures(
+      `6 requests of 60 ms took ${Math.round(six.wallMs)} ms, 2 took ${Math.round(two.wallMs)} ms: ${(six.wallMs / two.wallMs).toFixed(2)}x (one at a time predicts 3x)`,
+    )
   })
 
   it('makes every request wait behind a slow one', async () => {

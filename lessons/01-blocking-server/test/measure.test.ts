@@ -1,4 +1,4 @@
-import { checkLeaksAfterEach, failure, useServer } from '@course/common/harness'
+import { checkLeaksAfterEach, failure, showFigures, useServer } from '@course/common/harness'
 import { describe, expect, it } from 'vitest'
 import { impl } from '../lesson.ts'
 import type * as Reference from '../solution/measure.ts'
@@ -45,6 +45,9 @@ describe('measureStaircase', () => {
             : 'a latency is received - sent, for each span',
       })
     }
+    showFigures(
+      `your staircase, ${N} requests of ${SORT_WAIT_MS} ms at once: ${latencies.map(Math.round).join(', ')} ms`,
+    )
   })
 
   it('predicts N x T and measures a wall time no shorter than it', async () => {

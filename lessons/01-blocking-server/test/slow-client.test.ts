@@ -4,6 +4,7 @@ import {
   failure,
   rawFor,
   sendRaw,
+  showFigures,
   useServer,
 } from '@course/common/harness'
 import { send } from '@course/common/load'
@@ -70,6 +71,9 @@ describe('the slow client', () => {
         hint: 'a deadline counts from the connection, not from the last byte: no socket.setTimeout',
       })
     }
+    showFigures(
+      `a client sending one byte every 100 ms got its 408 after ${Math.round(slow.elapsedMs)} ms (deadline ${DEADLINE_MS} ms)`,
+    )
   })
 
   it('does not cut off a request whose headers arrived in time, however long it runs', async () => {

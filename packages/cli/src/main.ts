@@ -1,4 +1,6 @@
 // The `course` command: one entry point for learners and instructors.
+
+import { closest } from '@course/lessons/closest'
 import { bench } from './commands/bench.ts'
 import { diff } from './commands/diff.ts'
 import { grade } from './commands/grade.ts'
@@ -11,9 +13,8 @@ import { test } from './commands/test.ts'
 import { timeline } from './commands/timeline.ts'
 import { verify } from './commands/verify.ts'
 import { watch } from './commands/watch.ts'
-import { closest } from './course/closest.ts'
 import type { Command } from './course/command.ts'
-import { UsageError } from './course/errors.ts'
+import { explain, UsageError } from './course/errors.ts'
 import { table } from './course/output.ts'
 
 const commands: Command[] = [
@@ -63,7 +64,8 @@ async function main(argv: string[]): Promise<number> {
 try {
   process.exitCode = await main(process.argv.slice(2))
 } catch (error) {
-  if (!(error instanceof UsageError)) throw error
-  console.error(`course: ${error.message}`)
-  process.exitCode = 2
+  if (process.env.COURSE_DEBUG) console.error(error)
+  const { line, status } = explain(error)
+  console.error(`course: ${line}`)
+  process.exitCode = status
 }

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { moduleLogEnv, startServer, toolingModulesIn } from '@course/common/harness'
 import { send } from '@course/common/load'
+import { loadLessons } from '@course/lessons/course'
 import { afterAll, describe, expect, it } from 'vitest'
-import { loadLessons } from './course/lessons.ts'
 
 const logs = mkdtempSync(join(tmpdir(), 'course-modules-'))
 afterAll(() => rmSync(logs, { recursive: true, force: true }))

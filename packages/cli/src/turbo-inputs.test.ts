@@ -3,8 +3,8 @@
 import { execFileSync } from 'node:child_process'
 import { rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { courseRoot } from '@course/lessons/course'
 import { afterEach, describe, expect, it } from 'vitest'
-import { courseRoot } from './course/lessons.ts'
 
 const turbo = join(courseRoot, 'node_modules', '.bin', 'turbo')
 const task = '@course/lesson-01-blocking-server#test:solution'
@@ -49,6 +49,12 @@ describe('turbo inputs', () => {
     probe(join(courseRoot, 'packages/common/src/turbo-probe.ts'), 'export const probe = 1\n')
     // The lesson sees the change through @course/common's transit task, which hashes its sources.
     expect(Object.keys(planned('@course/common#transit').inputs)).toContain('src/turbo-probe.ts')
+    expect(hashOf(task)).not.toBe(before)
+  })
+
+  it('re-run a lesson\u2019s tests when the lesson model in packages/lessons changes', () => {
+    const before = hashOf(task)
+    probe(join(courseRoot, 'packages/lessons/src/turbo-probe.ts'), 'export const probe = 1\n')
     expect(hashOf(task)).not.toBe(before)
   })
 

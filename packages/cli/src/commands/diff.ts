@@ -1,17 +1,22 @@
-import { spawnSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { courseRoot, loadLessons } from '@course/lessons/course'
+import { exercisePath } from '@course/lessons/lesson'
+import { resolveExercise } from '@course/lessons/names'
+import pc from 'picocolors'
 import { type Command, parseCommandArgs } from '../course/command.ts'
 import { UsageError } from '../course/errors.ts'
-import { courseRoot, exercisePath, loadLessons, resolveExercise } from '../course/lessons.ts'
-import { pc, shown } from '../course/output.ts'
+import { shown } from '../course/output.ts'
 
 export const diff: Command = {
   name: 'diff',
-  summary: 'your code against the reference solution, coloured',
+  summary: 'what your code does differently from the reference solution, coloured',
   usage: `pnpm course diff <exercise> [--no-color]
 
-Shows what separates your file from the reference solution: lines marked -
-are yours, lines marked + are the reference's. This reveals the solution:
-try the hints first.`,
+Compares your file with the reference solution as code: comments (the
+starter's instructions, your notes) and blank lines are left out, and
+indentation does not count. Lines marked - are yours, + the reference's,
+each with its line number in its file. Plain text when piped or with
+--no-color. This reveals the solution: try the hints first.`,
   async run(args) {
     const { values, positionals } = parseCommandArgs('diff', args, {
       'no-color': { type: 'boolean' },
@@ -19,21 +24,30 @@ try the hints first.`,
     const [name] = positionals
     if (!name) throw new UsageError('diff: name an exercise, e.g. pnpm course diff parse-request')
     const { lesson, exercise } = resolveExercise(name, loadLessons())
-    const mine = shown(exercisePath(lesson, exercise, 'src'), courseRoot)
-    const reference = shown(exercisePath(lesson, exercise, 'solution'), courseRoot)
-    console.log(pc.dim(`--- yours: ${mine}\n+++ reference: ${reference}`))
-    const color = values['no-color'] || !process.stdout.isTTY ? 'never' : 'always'
-    const result = spawnSync(
-      'git',
-      ['diff', '--no-index', `--color=${color}`, '--', mine, reference],
-      {
-        cwd: courseRoot,
-        stdio: 'inherit',
-      },
+    const mine = exercisePath(lesson, exercise, 'src')
+    const reference = exercisePath(lesson, exercise, 'solution')
+    if (!existsSync(mine)) {
+      throw new UsageError(
+        `diff: ${shown(mine, courseRoot)} is missing; bring the starter back with pnpm course reset ${exercise.id}`,
+      )
+    }
+    // TypeScript's parser is big: load it only for this command.
+    const { codeLines } = await import('../course/code-lines.ts')
+    const { renderDiff } = await import('../course/render-diff.ts')
+    const colors = pc.createColors(!values['no-color'] && pc.isColorSupported)
+    console.log(
+      renderDiff(
+        {
+          label: `yours: ${shown(mine, courseRoot)}`,
+          lines: codeLines(readFileSync(mine, 'utf8')),
+        },
+        {
+          label: `reference: ${shown(reference, courseRoot)}`,
+          lines: codeLines(readFileSync(reference, 'utf8')),
+        },
+        colors,
+      ),
     )
-    if (result.error) throw new UsageError('diff: needs git on your PATH (https://git-scm.com)')
-    // git diff --no-index exits 1 when the files differ, which is not an error here.
-    if (result.status === 0) console.log(pc.green('Your file is the same as the reference.'))
-    return result.status === 0 || result.status === 1 ? 0 : (result.status ?? 1)
+    return 0
   },
 }

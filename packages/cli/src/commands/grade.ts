@@ -1,13 +1,14 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { courseRoot, loadLessons } from '@course/lessons/course'
 import { type Command, parseCommandArgs } from '../course/command.ts'
 import { UsageError } from '../course/errors.ts'
 import { studentImplementation } from '../course/implementations.ts'
 import { type JunitCase, toJunit } from '../course/junit.ts'
-import { courseRoot, loadLessons } from '../course/lessons.ts'
 import { mark, pc, table } from '../course/output.ts'
 import { runTests } from '../course/run-tests.ts'
 import { stateDir } from '../course/state.ts'
+import { exerciseVerdict } from '../course/verdict.ts'
 
 interface ExerciseGrade {
   id: string
@@ -54,9 +55,7 @@ An exercise counts when all of its tests pass.`,
       console.log(pc.dim(`${(run.durationMs / 1000).toFixed(1)} s`))
       const exercises: ExerciseGrade[] = lesson.exercises.map((exercise) => {
         const suite = `lesson-${lesson.number}/${exercise.id}`
-        const mine = run.outcomes.filter((outcome) => exercise.tests.includes(outcome.file))
-        const broken = run.fileErrors.filter((error) => exercise.tests.includes(error.file))
-        for (const outcome of mine) {
+        for (const outcome of run.outcomes.filter((each) => exercise.tests.includes(each.file))) {
           cases.push({
             suite,
             name: outcome.name,
@@ -65,7 +64,7 @@ An exercise counts when all of its tests pass.`,
             ...(outcome.message ? { message: outcome.message } : {}),
           })
         }
-        for (const error of broken) {
+        for (const error of run.fileErrors.filter((each) => exercise.tests.includes(each.file))) {
           cases.push({
             suite,
             name: `${error.file} could not run`,
@@ -74,20 +73,14 @@ An exercise counts when all of its tests pass.`,
             seconds: 0,
           })
         }
-        const failures = [
-          ...broken.map((error) => ({ test: error.file, message: error.message })),
-          ...mine
-            .filter((outcome) => outcome.status === 'failed')
-            .map((outcome) => ({ test: outcome.name, message: outcome.message ?? '' })),
-        ]
-        const passed = mine.filter((outcome) => outcome.status === 'passed').length
+        const verdict = exerciseVerdict(run, exercise)
         return {
           id: exercise.id,
           title: exercise.title,
-          status: failures.length === 0 && passed > 0 ? 'passed' : 'failed',
-          passed,
-          failed: failures.length,
-          failures,
+          status: verdict.passed ? 'passed' : 'failed',
+          passed: verdict.passing,
+          failed: verdict.failing,
+          failures: verdict.failures,
         }
       })
       report.push({ id: lesson.id, number: lesson.number, title: lesson.title, exercises })

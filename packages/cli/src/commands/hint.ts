@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { loadLessons } from '@course/lessons/course'
+import { resolveExercise } from '@course/lessons/names'
 import { type Command, parseCommandArgs } from '../course/command.ts'
 import { UsageError } from '../course/errors.ts'
-import { loadLessons, resolveExercise } from '../course/lessons.ts'
 import { pc } from '../course/output.ts'
 import { progressKey } from '../course/progress.ts'
 import { readState, writeState } from '../course/state.ts'
@@ -32,7 +33,8 @@ Each call shows the next hint, from a nudge to nearly the answer.
 
     const seen = readState<Record<string, number>>('hints.json', {})
     const key = progressKey(lesson, exercise)
-    const already = seen[key] ?? 0
+    const formerKeys = exercise.formerIds.map((id) => `${lesson.id}/${id}`)
+    const already = [key, ...formerKeys].map((each) => seen[each]).find(Boolean) ?? 0
     const upTo = values.all
       ? hints.length
       : values.again

@@ -1,8 +1,10 @@
 import { cpSync } from 'node:fs'
+import { courseRoot, loadLessons } from '@course/lessons/course'
+import { exercisePath } from '@course/lessons/lesson'
+import { resolveExercise } from '@course/lessons/names'
 import { backedUpFile, backUp, isUntouched, listBackups } from '../course/backups.ts'
 import { type Command, parseCommandArgs } from '../course/command.ts'
 import { UsageError } from '../course/errors.ts'
-import { courseRoot, exercisePath, loadLessons, resolveExercise } from '../course/lessons.ts'
 import { pc, shown } from '../course/output.ts'
 
 export const reset: Command = {

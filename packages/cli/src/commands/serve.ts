@@ -1,8 +1,12 @@
-import { spawn } from 'node:child_process'
-import { IMPLEMENTATION_ENV, tsxExecArgv } from '@course/common/serve'
+import { tsxExecArgv } from '@course/common/serve'
+import { loadLessons } from '@course/lessons/course'
+import { chooseImplementation, implementationEnv } from '@course/lessons/implementation'
+import { resolveTarget } from '@course/lessons/names'
+import { serverEntry } from '@course/lessons/servers'
+import { runNode } from '../course/child.ts'
 import { type Command, parseCommandArgs } from '../course/command.ts'
-import { UsageError } from '../course/errors.ts'
-import { loadLessons, resolveTarget, serverEntry } from '../course/lessons.ts'
+import { Failure, UsageError } from '../course/errors.ts'
+import { portProblem, requestedPort } from '../course/port.ts'
 
 export const serve: Command = {
   name: 'serve',
@@ -26,12 +30,12 @@ Then, in another terminal: curl -i http://127.0.0.1:8080/io?ms=500`,
     if (!name) throw new UsageError('serve: name a lesson, e.g. pnpm course serve 01')
     const { lesson } = resolveTarget(name, loadLessons())
     const entry = serverEntry(lesson, values.server)
-    const child = spawn(process.execPath, [...tsxExecArgv, entry, ...passed], {
-      stdio: 'inherit',
-      env: { ...process.env, [IMPLEMENTATION_ENV]: values.solution ? 'solution' : 'exercise' },
+    const port = requestedPort(passed)
+    const problem = port === undefined ? undefined : await portProblem(port)
+    if (problem) throw new Failure(`serve: ${problem}`)
+    return runNode([...tsxExecArgv, entry, ...passed], {
+      env: implementationEnv(chooseImplementation(values.solution)),
+      forwardSignals: true,
     })
-    for (const signal of ['SIGINT', 'SIGTERM'] as const)
-      process.on(signal, () => child.kill(signal))
-    return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 0)))
   },
 }

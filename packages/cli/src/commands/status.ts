@@ -1,59 +1,68 @@
+import { basename } from 'node:path'
+import { courseRoot, loadLessons } from '@course/lessons/course'
+import { exercisePath } from '@course/lessons/lesson'
 import { type Command, parseCommandArgs } from '../course/command.ts'
-import { courseRoot, exercisePath, loadLessons } from '../course/lessons.ts'
+import { nextStep, unmetNeeds } from '../course/next.ts'
 import { mark, pc, shown, table } from '../course/output.ts'
-import { type ExerciseState, exerciseState } from '../course/progress.ts'
+import { type ExerciseState, exerciseProgress } from '../course/progress.ts'
 
 const symbol: Record<ExerciseState, string> = {
   passed: mark.passed,
   failing: mark.failed,
   'in progress': pc.yellow('~'),
+  changed: pc.yellow('~'),
   'not started': mark.pending,
 }
 
 export const status: Command = {
   name: 'status',
   summary: 'every lesson and exercise at a glance, and what to do next (the default)',
-  usage: `pnpm course status
+  usage: `pnpm course status     (or: pnpm start)
 
-Shows each lesson's exercises as passed, failing, in progress (changed
-since its last test run) or not started, then the file to open and the command to run next.
-Progress is recorded by \`pnpm course test\`.`,
+Shows each lesson's exercises as passed, failing, in progress (changed since
+its last test run), changed (a file it needs changed since it passed) or not
+started, then the file to open and the command to run next, in the lesson you
+ran tests of last. Progress is recorded by \`pnpm course test\` and \`watch\`.`,
   async run(args) {
     parseCommandArgs('status', args, {})
     const lessons = loadLessons()
     const rows: string[][] = []
-    let next: { lesson: (typeof lessons)[number]; index: number } | undefined
     console.log(pc.bold('Sync vs Async: build the servers, then measure them\n'))
     for (const lesson of lessons) {
-      const states = lesson.exercises.map((exercise) => exerciseState(lesson, exercise))
-      const done = states.filter((state) => state === 'passed').length
+      const progress = lesson.exercises.map((exercise) => exerciseProgress(lesson, exercise))
+      const done = progress.filter(({ state }) => state === 'passed').length
       rows.push([
         pc.bold(lesson.number),
         pc.bold(lesson.title),
         '',
-        pc.dim(`${done}/${states.length} passed`),
+        pc.dim(`${done}/${progress.length} passed`),
       ])
-      lesson.exercises.forEach((exercise, index) => {
-        const state = states[index] ?? 'not started'
-        rows.push(['', `${symbol[state]} ${exercise.id}`, exercise.title, state])
-        if (!next && state !== 'passed') next = { lesson, index }
-      })
+      for (const [index, exercise] of lesson.exercises.entries()) {
+        const { state, changed } = progress[index] ?? { state: 'not started', changed: [] }
+        const needs = unmetNeeds(exercise, lessons).map((need) => need.exercise.id)
+        const note =
+          state === 'changed'
+            ? `passed, but ${changed.map((path) => basename(path)).join(', ')} changed since: test it again`
+            : state !== 'passed' && needs.length
+              ? `${state}; needs ${needs.join(', ')} first`
+              : state
+        rows.push(['', `${symbol[state]} ${exercise.id}`, exercise.title, note])
+      }
     }
     console.log(table(rows))
+    const next = nextStep(lessons)
     if (!next) {
       console.log(`\n${pc.green('Every exercise passes.')} Run the benchmarks: pnpm course bench`)
       return 0
     }
-    const exercise = next.lesson.exercises[next.index]
-    if (!exercise) return 0
-    const file = shown(exercisePath(next.lesson, exercise, 'src'), courseRoot)
+    const { lesson, exercise, number } = next
     console.log(
-      `\n${pc.bold('Next:')} lesson ${next.lesson.number}, exercise ${next.index + 1}: ${exercise.title}`,
+      `\n${pc.bold('Next:')} lesson ${lesson.number}, exercise ${number}: ${exercise.title}`,
     )
     console.log(
       table([
-        ['  read', `lessons/${next.lesson.slug}/README.md, "Exercise ${next.index + 1}"`],
-        ['  open', file],
+        ['  read', `lessons/${lesson.slug}/README.md, "Exercise ${number}"`],
+        ['  open', shown(exercisePath(lesson, exercise, 'src'), courseRoot)],
         [
           '  run',
           `pnpm course test ${exercise.id}    (or re-run on save: pnpm course watch ${exercise.id})`,

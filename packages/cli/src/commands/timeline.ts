@@ -1,7 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { burst } from '@course/common/load'
-import { IMPLEMENTATION_ENV } from '@course/common/serve'
 import { startServer } from '@course/common/server-process'
 import {
   httpLanes,
@@ -11,9 +10,12 @@ import {
   toChromeTrace,
   workerLanes,
 } from '@course/common/timeline'
+import { courseRoot, loadLessons } from '@course/lessons/course'
+import { chooseImplementation, implementationEnv } from '@course/lessons/implementation'
+import { resolveTarget } from '@course/lessons/names'
+import { serverEntry } from '@course/lessons/servers'
 import { type Command, parseCommandArgs } from '../course/command.ts'
 import { UsageError } from '../course/errors.ts'
-import { courseRoot, loadLessons, resolveTarget, serverEntry } from '../course/lessons.ts'
 import { pc, shown } from '../course/output.ts'
 import { stateDir } from '../course/state.ts'
 
@@ -48,7 +50,7 @@ ui.perfetto.dev) to .course/timelines/.`,
     const { lesson } = resolveTarget(name, loadLessons())
     const server = await startServer({
       entry: serverEntry(lesson, values.server),
-      env: { [IMPLEMENTATION_ENV]: values.solution ? 'solution' : 'exercise' },
+      env: implementationEnv(chooseImplementation(values.solution)),
     })
     try {
       const result = await burst(server.baseUrl, { path: `/io?ms=${ms}`, n })

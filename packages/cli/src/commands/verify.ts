@@ -1,9 +1,12 @@
 import { join } from 'node:path'
+import { loadLessons } from '@course/lessons/course'
+import type { Lesson } from '@course/lessons/lesson'
+import { mutantImplementation } from '@course/lessons/mutants'
+import { resolveTarget } from '@course/lessons/names'
 import { type Command, parseCommandArgs } from '../course/command.ts'
-import { mutantImplementation } from '../course/implementations.ts'
-import { type Lesson, loadLessons, resolveTarget } from '../course/lessons.ts'
 import { mark, pc, table } from '../course/output.ts'
 import { failedTest, runTests, type TestRun } from '../course/run-tests.ts'
+import { allPass, exerciseVerdict } from '../course/verdict.ts'
 
 interface Check {
   lesson: Lesson
@@ -43,7 +46,7 @@ function checksFor(lesson: Lesson): Check[] {
       expected: 'all pass',
       async run() {
         const run = await runTests(lesson, allTests, { implementation: 'solution' })
-        return { ok: run.passed, actual: counts(run), details: failures(run) }
+        return { ok: allPass(run, lesson.exercises), actual: counts(run), details: failures(run) }
       },
     },
   ]
@@ -55,14 +58,8 @@ function checksFor(lesson: Lesson): Check[] {
       async run() {
         // One run of the starter serves the check of every exercise.
         starterRun ??= runTests(lesson, allTests, { implementation: join(lesson.dir, 'starter') })
-        const run = await starterRun
-        const mine = run.outcomes.filter((outcome) => exercise.tests.includes(outcome.file))
-        const failed = mine.filter((outcome) => outcome.status === 'failed').length
-        const broken = run.fileErrors.filter((error) => exercise.tests.includes(error.file)).length
-        return {
-          ok: failed + broken > 0,
-          actual: `${failed} failed${broken ? `, ${broken} file(s) broken` : ''}`,
-        }
+        const verdict = exerciseVerdict(await starterRun, exercise)
+        return { ok: !verdict.passed, actual: `${verdict.failing} failed` }
       },
     })
   }

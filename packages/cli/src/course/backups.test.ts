@@ -1,9 +1,10 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { loadLessons } from '@course/lessons/course'
+import { exercisePath } from '@course/lessons/lesson'
 import { describe, expect, it } from 'vitest'
 import { backedUpFile, backUp, isUntouched, listBackups } from './backups.ts'
 import { makeCourse } from './fixture.ts'
-import { exercisePath, loadLessons } from './lessons.ts'
 import { exerciseState } from './progress.ts'
 
 describe('backups', () => {

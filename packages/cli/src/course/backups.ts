@@ -2,7 +2,7 @@
 // restore overwrites an exercise file, the file is copied here first.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { type Exercise, exercisePath, type Lesson } from './lessons.ts'
+import { type Exercise, exercisePath, type Lesson } from '@course/lessons/lesson'
 import { stateDir } from './state.ts'
 
 export interface Backup {

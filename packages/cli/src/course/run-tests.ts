@@ -1,12 +1,13 @@
 // Runs a lesson's tests with vitest in a child process and reads back what
 // happened, test by test, from vitest's JSON report.
-import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
-import { IMPLEMENTATION_ENV } from '@course/common/serve'
-import type { Lesson } from './lessons.ts'
+import { FIGURES_ENV } from '@course/common/harness'
+import { type ImplementationChoice, implementationEnv } from '@course/lessons/implementation'
+import type { Lesson } from '@course/lessons/lesson'
+import { runNode } from './child.ts'
 
 const vitestBin = join(
   dirname(createRequire(import.meta.url).resolve('vitest/package.json')),
@@ -28,13 +29,13 @@ export interface TestRun {
   outcomes: Outcome[]
   /** Files that failed as a whole (a server that could not start, a syntax error). */
   fileErrors: Array<{ file: string; message: string }>
-  passed: boolean
   durationMs: number
+  /** What the tests measured, for the learner to see (showFigures in the harness). */
+  figures: string[]
 }
 
 export interface RunOptions {
-  /** "exercise", "solution" or an absolute folder (see COURSE_IMPL). */
-  implementation: string
+  implementation: ImplementationChoice
   /** Stream vitest's own report to the terminal. */
   show?: boolean
   /** Only the tests whose name matches. */
@@ -64,6 +65,7 @@ export async function runTests(
 ): Promise<TestRun> {
   const outDir = mkdtempSync(join(tmpdir(), 'course-run-'))
   const report = join(outDir, 'report.json')
+  const figures = join(outDir, 'figures.txt')
   const args = [
     vitestBin,
     'run',
@@ -76,39 +78,35 @@ export async function runTests(
   if (options.namePattern) args.push('-t', options.namePattern)
   args.push(...files)
   const started = performance.now()
-  const code = await new Promise<number>((resolve) => {
-    const child = spawn(process.execPath, args, {
-      cwd: lesson.dir,
-      env: {
-        ...process.env,
-        [IMPLEMENTATION_ENV]: options.implementation,
-        FORCE_COLOR: options.show ? '1' : '0',
-      },
-      stdio: options.show ? ['inherit', 'pipe', 'inherit'] : 'ignore',
-    })
+  const code = await runNode(args, {
+    cwd: lesson.dir,
+    env: {
+      ...implementationEnv(options.implementation),
+      FORCE_COLOR: options.show ? '1' : '0',
+      [FIGURES_ENV]: figures,
+    },
+    stdio: options.show ? ['inherit', 'pipe', 'inherit'] : 'ignore',
     // The JSON report is for us; the line announcing it would only puzzle a learner.
-    child.stdout?.on('data', (chunk: Buffer) => {
-      process.stdout.write(chunk.toString().replace(/^JSON report written to .*\n/m, ''))
-    })
-    child.on('exit', (exitCode) => resolve(exitCode ?? 1))
+    onStdout: (text) => process.stdout.write(text.replace(/^JSON report written to .*\n/m, '')),
   })
   const durationMs = performance.now() - started
+  const noted = existsSync(figures) ? readFileSync(figures, 'utf8').split('\n').filter(Boolean) : []
   try {
-    return { ...readReport(lesson, report), durationMs }
+    return { ...readReport(lesson, report), durationMs, figures: noted }
   } catch {
     const message = `vitest exited with status ${code} and wrote no report`
     return {
       outcomes: [],
       fileErrors: files.map((file) => ({ file, message })),
-      passed: false,
       durationMs,
+      figures: noted,
     }
   } finally {
     rmSync(outDir, { recursive: true, force: true })
   }
 }
 
-function readReport(lesson: Lesson, path: string): Omit<TestRun, 'durationMs'> {
+function readReport(lesson: Lesson, path: string): Omit<TestRun, 'durationMs' | 'figures'> {
   const report = JSON.parse(readFileSync(path, 'utf8')) as VitestReport
   const outcomes: Outcome[] = []
   const fileErrors: TestRun['fileErrors'] = []
@@ -129,11 +127,7 @@ function readReport(lesson: Lesson, path: string): Omit<TestRun, 'durationMs'> {
       })
     }
   }
-  const passed =
-    fileErrors.length === 0 &&
-    outcomes.length > 0 &&
-    outcomes.every((outcome) => outcome.status !== 'failed')
-  return { outcomes, fileErrors, passed }
+  return { outcomes, fileErrors }
 }
 
 /** Did this run fail the test of this name? Skipped because its file broke does not count. */

@@ -2,7 +2,7 @@
 // Progress, hint counters and the backups made by reset all live here.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { courseRoot } from './lessons.ts'
+import { courseRoot } from '@course/lessons/course'
 
 export const stateDir = (root = courseRoot) => join(root, '.course')
 

@@ -1,6 +1,7 @@
 export { type Count, expectConcurrency, expectWorkers } from './concurrency.ts'
 export { type Eventually, eventually } from './eventually.ts'
 export { type Expectation, expectReply } from './expect.ts'
+export { FIGURES_ENV, showFigures } from './figures.ts'
 export { useServer } from './fixture.ts'
 export { checkLeaksAfterEach } from './leaks.ts'
 export { moduleLogEnv, toolingModulesIn } from './module-log.ts'

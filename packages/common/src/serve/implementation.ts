@@ -1,41 +1,8 @@
-// The one switch between the learner's code and the reference solution. Tests,
-// `course serve` and benchmarks all load a lesson's code through it, so
-// `COURSE_IMPL=solution` means the same thing everywhere.
-import { existsSync } from 'node:fs'
-import { isAbsolute, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-
-export const IMPLEMENTATION_ENV = 'COURSE_IMPL'
-
-/**
- * Where a lesson's implementation lives: `src/` (the learner's exercises,
- * the default), `solution/` (the reference), or any absolute folder holding
- * the same files (a mutant, a starter or a student's checkout, for
- * `course verify` and `course grade`).
- */
-export function implementationDir(
-  lessonRoot: string,
-  choice = process.env[IMPLEMENTATION_ENV] || 'exercise',
-): string {
-  if (choice === 'exercise') return join(lessonRoot, 'src')
-  if (choice === 'solution') return join(lessonRoot, 'solution')
-  if (isAbsolute(choice) && existsSync(choice)) return choice
-  throw new Error(
-    `${IMPLEMENTATION_ENV} must be "exercise", "solution" or the absolute path of an existing folder, got "${choice}"`,
-  )
-}
-
-export interface LessonImplementation {
-  dir: string
-  /** Imports one file of the chosen implementation, e.g. `load('parse-request.ts')`. */
-  load<T>(file: string): Promise<T>
-}
-
-/** `lessonUrl` is the `import.meta.url` of a file at the lesson's root. */
-export function lessonImplementation(lessonUrl: string): LessonImplementation {
-  const dir = implementationDir(fileURLToPath(new URL('.', lessonUrl)))
-  return {
-    dir,
-    load: <T>(file: string) => import(pathToFileURL(join(dir, file)).href) as Promise<T>,
-  }
-}
+// The switch between the learner's code and the reference is part of the
+// lesson model (@course/lessons/implementation); servers keep reaching it here.
+export {
+  IMPLEMENTATION_ENV,
+  implementationDir,
+  type LessonImplementation,
+  lessonImplementation,
+} from '@course/lessons/implementation'

@@ -6,6 +6,6 @@ export {
   lessonImplementation,
 } from './implementation.ts'
 export { announceReady, type ReadyMessage } from './ready.ts'
-export { explainTodo, type ServeOptions, serveLesson } from './serve-lesson.ts'
+export { explainTodo, listenProblem, type ServeOptions, serveLesson } from './serve-lesson.ts'
 export { startThread } from './threads.ts'
 export { tsxExecArgv } from './tsx.ts'

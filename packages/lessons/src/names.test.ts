@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { closest } from './closest.ts'
-import { UsageError } from './errors.ts'
-import { loadLessons, resolveExercise, resolveTarget } from './lessons.ts'
+import { loadLessons } from './course.ts'
+import { UnknownNameError } from './errors.ts'
+import { resolveExercise, resolveTarget } from './names.ts'
 
 const lessons = loadLessons()
 
@@ -15,6 +16,7 @@ describe('resolveTarget', () => {
   it('finds an exercise by its id, alone or under its lesson', () => {
     expect(resolveTarget('parse-request', lessons).exercise?.file).toBe('parse-request.ts')
     expect(resolveTarget('blocking-server/measure', lessons).exercise?.id).toBe('measure')
+    expect(resolveTarget('serve-one-at-a-time', lessons).exercise?.file).toBe('blocking-server.ts')
   })
 
   it('names the closest valid name when it finds nothing', () => {
@@ -22,8 +24,11 @@ describe('resolveTarget', () => {
     expect(() => resolveTarget('42', lessons)).toThrow(/no lesson 42; the lessons are 01/)
   })
 
-  it('asks for an exercise where a lesson is not enough', () => {
-    expect(() => resolveExercise('01', lessons)).toThrow(UsageError)
+  it('asks for an exercise where a lesson is not enough, without offering the lesson again', () => {
+    expect(() => resolveExercise('01', lessons)).toThrow(UnknownNameError)
+    expect(() => resolveExercise('blocking-server', lessons)).toThrow(
+      /"blocking-server" is a lesson; name one of its exercises: parse-request, serve-one-at-a-time, measure, header-deadline$/,
+    )
   })
 })
 
@@ -32,29 +37,11 @@ describe('closest', () => {
     expect(closest('ver', ['status', 'verify', 'reset'])).toBe('verify')
     expect(closest('tset', ['status', 'test', 'reset'])).toBe('test')
   })
-})
 
-describe('every lesson.json', () => {
-  it('names files and tests that exist, and ids that are unique', async () => {
-    const { existsSync } = await import('node:fs')
-    const { join } = await import('node:path')
-    const ids = lessons.map((lesson) => lesson.id)
-    expect(new Set(ids).size).toBe(ids.length)
-    for (const lesson of lessons) {
-      for (const exercise of lesson.exercises) {
-        for (const folder of ['src', 'starter', 'solution']) {
-          expect(
-            existsSync(join(lesson.dir, folder, exercise.file)),
-            `${folder}/${exercise.file}`,
-          ).toBe(true)
-        }
-        for (const test of exercise.tests)
-          expect(existsSync(join(lesson.dir, test)), test).toBe(true)
-        expect(
-          existsSync(join(lesson.dir, 'hints', `${exercise.id}.md`)),
-          `hints/${exercise.id}.md`,
-        ).toBe(true)
-      }
-    }
+  it('never suggests the very name that was refused', () => {
+    expect(closest('blocking-server', ['blocking-server', 'blocking-servers'])).toBe(
+      'blocking-servers',
+    )
+    expect(closest('test', ['test'])).toBeUndefined()
   })
 })

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { mutantImplementation, mutate } from './implementations.ts'
-import { loadLessons, type Mutant } from './lessons.ts'
+import { loadLessons } from './course.ts'
+import type { Mutant } from './lesson.ts'
+import { mutantImplementation, mutate } from './mutants.ts'
 
 const mutant = (find: string, replace: string): Mutant => ({
   id: 'm',

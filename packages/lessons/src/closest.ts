@@ -16,11 +16,15 @@ export function distance(a: string, b: string): number {
   return previous[b.length] ?? 0
 }
 
-/** The candidate nearest to `word`, for "did you mean ...?". */
+/**
+ * The candidate nearest to `word`, for "did you mean ...?". Never `word`
+ * itself: suggesting the very name that was just refused helps no one.
+ */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined
   let bestDistance = Number.POSITIVE_INFINITY
   for (const candidate of candidates) {
+    if (candidate === word) continue
     const d = candidate.startsWith(word) ? 0 : distance(word.toLowerCase(), candidate.toLowerCase())
     if (d < bestDistance) {
       best = candidate

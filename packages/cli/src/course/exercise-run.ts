@@ -1,0 +1,72 @@
+// One run of an exercise's (or a whole lesson's) tests as the learner sees it,
+// for `course test` and every re-run of `course watch`: the tests, the
+// verdict of each exercise, the progress recorded, and what to do next.
+import type { ImplementationChoice } from '@course/lessons/implementation'
+import type { Exercise, Lesson } from '@course/lessons/lesson'
+import type { Target } from '@course/lessons/names'
+import { nextStep, unmetNeeds } from './next.ts'
+import { mark, pc } from './output.ts'
+import { recordRun } from './progress.ts'
+import { runTests } from './run-tests.ts'
+import { exerciseVerdict } from './verdict.ts'
+
+/** Runs the tests, prints the verdict; resolves with whether every exercise passed. */
+export async function runExercises(
+  target: Target,
+  lessons: Lesson[],
+  implementation: ImplementationChoice,
+): Promise<boolean> {
+  const { lesson } = target
+  const exercises = target.exercise ? [target.exercise] : lesson.exercises
+  const run = await runTests(
+    lesson,
+    exercises.flatMap((each) => each.tests),
+    { implementation, show: true },
+  )
+  const learners = implementation === 'exercise'
+  if (learners) recordRun(lesson, exercises, run, lessons)
+
+  const verdicts = exercises.map((exercise) => ({ exercise, ...exerciseVerdict(run, exercise) }))
+  console.log()
+  for (const { exercise, passed, passing, failing } of verdicts) {
+    console.log(
+      passed
+        ? `${mark.passed} ${pc.green(`${exercise.id} passes: all ${passing} of its tests.`)}`
+        : `${mark.failed} ${exercise.id}: ${passing} passed, ${failing} failed.`,
+    )
+  }
+  const failed = verdicts.filter((verdict) => !verdict.passed)
+  if (failed.length === 0) {
+    if (run.figures.length) {
+      console.log(pc.bold('Your numbers:'))
+      for (const line of run.figures) console.log(`  ${line}`)
+    }
+    if (learners) console.log(nextLine(lessons))
+    return true
+  }
+  const todo = [
+    ...run.fileErrors.map((error) => error.message),
+    ...run.outcomes.map((outcome) => outcome.message ?? ''),
+  ].find((message) => message.includes('Not implemented yet'))
+  if (todo) console.log(pc.yellow(todo.split('\n').slice(0, 3).join('\n')))
+  for (const { exercise } of failed) console.log(needsLine(exercise, lessons, learners))
+  return false
+}
+
+function nextLine(lessons: Lesson[]): string {
+  const next = nextStep(lessons)
+  if (!next)
+    return `${pc.bold('Next:')} every exercise passes; run the benchmarks: pnpm course bench`
+  return `${pc.bold('Next:')} ${next.exercise.id} (lesson ${next.lesson.number}, exercise ${next.number}: ${next.exercise.title}): pnpm course test ${next.exercise.id}`
+}
+
+/** Sends the learner to what this exercise builds on when that does not pass; else to a hint. */
+function needsLine(exercise: Exercise, lessons: Lesson[], learners: boolean): string {
+  const needs = learners ? unmetNeeds(exercise, lessons) : []
+  const [first] = needs
+  if (!first) return `Stuck? pnpm course hint ${exercise.id}`
+  const names = needs.map((need) => need.exercise.id).join(' and ')
+  return pc.yellow(
+    `${exercise.id} runs your ${names}, which does not pass yet: do that first (pnpm course test ${first.exercise.id}).`,
+  )
+}
