@@ -2,7 +2,9 @@
 // perf_hooks.monitorEventLoopDelay() samples how late a timer fires, so its
 // max is about the longest time the loop could not run anything. The lesson's
 // servers answer GET /_loop-delay with the figures since the last ask, then
-// start over: the tests and the benchmark read it around an experiment.
+// start over: the tests and the benchmark read it around an experiment. After
+// a reset the histogram's first tick (every 5 ms) only starts its clock, so
+// wait a few ticks before the experiment begins.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 
