@@ -1,0 +1,64 @@
+// Bytes per parked task: N tasks asleep at once, the heap measured after a
+// full garbage collection, before and after.
+import { setImmediate as turn } from 'node:timers/promises'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+import { type Program, RealClock, sleep } from '#loop'
+import type * as Reference from '../solution/scheduler.ts'
+
+type SchedulerClass = typeof Reference.Scheduler
+
+// A collector to call by hand, without asking whoever starts us for --expose-gc.
+setFlagsFromString('--expose-gc')
+const collectGarbage = runInNewContext('gc') as () => void
+
+function heapAfterGc(): number {
+  collectGarbage()
+  collectGarbage()
+  return process.memoryUsage().heapUsed
+}
+
+function* asleep(): Program<void> {
+  yield* sleep(3_600_000)
+}
+
+/** Bytes per task of your scheduler, each asleep on a timer of the heap. */
+export async function schedulerBytesPerTask(Scheduler: SchedulerClass, n: number): Promise<number> {
+  const before = heapAfterGc()
+  const scheduler = new Scheduler(new RealClock())
+  const tasks = Array.from({ length: n }, () => scheduler.spawn(asleep()))
+  const done = scheduler.run()
+  await turn()
+  const bytes = (heapAfterGc() - before) / n
+  for (const task of tasks) scheduler.cancel(task)
+  await done
+  return bytes
+}
+
+/** Bytes per pending native async function, each awaiting its own timer or one shared promise. */
+export async function nativeBytesPerTask(n: number, withTimer: boolean): Promise<number> {
+  const before = heapAfterGc()
+  const wakers: Array<() => void> = []
+  let wakeShared = () => {}
+  const shared = new Promise<void>((resolve) => {
+    wakeShared = resolve
+  })
+  const ownTimer = () =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 3_600_000)
+      wakers.push(() => {
+        clearTimeout(timer)
+        resolve()
+      })
+    })
+  const pending = Array.from({ length: n }, async () => {
+    await (withTimer ? ownTimer() : shared)
+  })
+  await turn()
+  // The array of wakers is the benchmark's, not the task's: leave it out.
+  const bytes = (heapAfterGc() - before - (withTimer ? n * 8 : 0)) / n
+  for (const wake of wakers) wake()
+  wakeShared()
+  await Promise.all(pending)
+  return bytes
+}

@@ -1,0 +1,84 @@
+// Exercise 2: the timers, in a binary min-heap. The loop asks one question
+// many times a turn: "which timer is due first?". A sorted list answers it at
+// once but costs O(n) per insertion; a heap answers it at once and costs
+// O(log n) per insertion and removal: a million sleeping tasks stay cheap.
+//
+//            [0] 10 #1                  the array   index: 0    1    2    3    4
+//           /         \                             value: 10   20   15   30   25
+//      [1] 20 #4    [2] 15 #2           children of i: 2i+1 and 2i+2
+//      /     \                          parent of i:   (i-1) >> 1
+//  [3] 30   [4] 25                      every parent is due no later than its children
+import type { Timer } from '#types'
+
+export class TimerHeap<T> {
+  readonly #heap: Timer<T>[] = []
+  #seq = 0
+
+  get size(): number {
+    return this.#heap.length
+  }
+
+  /** Adds a timer; of timers with the same deadline, the one set first fires first. */
+  push(deadline: number, value: T): Timer<T> {
+    const timer = { deadline, seq: this.#seq++, value }
+    this.#heap.push(timer)
+    this.#siftUp(this.#heap.length - 1)
+    return timer
+  }
+
+  /** The timer due first, left in place. */
+  peek(): Timer<T> | undefined {
+    return this.#heap[0]
+  }
+
+  /** Removes and returns the timer due first. */
+  pop(): Timer<T> | undefined {
+    const heap = this.#heap
+    const first = heap[0]
+    const last = heap.pop()
+    if (first !== last && last !== undefined) {
+      heap[0] = last
+      this.#siftDown(0)
+    }
+    return first
+  }
+
+  #siftUp(index: number): void {
+    const heap = this.#heap
+    for (let child = index; child > 0; ) {
+      const parent = (child - 1) >> 1
+      if (!before(heap[child], heap[parent])) return
+      this.#swap(child, parent)
+      child = parent
+    }
+  }
+
+  #siftDown(index: number): void {
+    const heap = this.#heap
+    for (let parent = index; ; ) {
+      const left = 2 * parent + 1
+      const right = left + 1
+      let first = parent
+      if (left < heap.length && before(heap[left], heap[first])) first = left
+      if (right < heap.length && before(heap[right], heap[first])) first = right
+      if (first === parent) return
+      this.#swap(parent, first)
+      parent = first
+    }
+  }
+
+  #swap(a: number, b: number): void {
+    const heap = this.#heap
+    const held = heap[a]
+    const other = heap[b]
+    if (held === undefined || other === undefined) return
+    heap[a] = other
+    heap[b] = held
+  }
+}
+
+/** Is `a` due before `b`? By deadline, then in the order they were set. */
+function before<T>(a: Timer<T> | undefined, b: Timer<T> | undefined): boolean {
+  if (a === undefined || b === undefined) return false
+  return a.deadline < b.deadline || (a.deadline === b.deadline && a.seq < b.seq)
+}
