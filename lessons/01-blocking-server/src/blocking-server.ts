@@ -23,7 +23,7 @@
 // errorResponse, LIMITS, runBlocking from @course/common/app; now from
 // @course/common/clock.
 //
-// Run: pnpm course test blocking-server     Stuck: pnpm course hint blocking-server
+// Run: pnpm course test serve-one-at-a-time     Stuck: pnpm course hint serve-one-at-a-time
 import type { Server } from 'node:net'
 import { todo } from '@course/common/todo'
 import type { BlockingServerOptions } from '#types'

@@ -8,6 +8,7 @@
 //   - latenciesMs: received - sent for every span, shortest first;
 //   - maxConcurrent: maxConcurrent(spans), from the server's own timestamps;
 //   - waterfall: renderWaterfall(spans).
+// (maxConcurrent and renderWaterfall come from @course/common/timeline.)
 // The test measures the reference server, so this exercise does not need
 // exercise 2 to be finished.
 //

@@ -1,3 +1,4 @@
+import { connect } from 'node:net'
 import { LIMITS } from '@course/common/app'
 import { describeContract } from '@course/common/contract'
 import {
@@ -12,7 +13,7 @@ import {
   showFigures,
   useServer,
 } from '@course/common/harness'
-import { burst } from '@course/common/load'
+import { burst, send } from '@course/common/load'
 import { describe, expect, it } from 'vitest'
 import { lessonServer } from './lesson-server.ts'
 
@@ -111,9 +112,70 @@ describe('the blocking server', () => {
   it('answers a request cut off half way with 400 and keeps serving', async () => {
     const cut = 'POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc'
     const reply = await sendRaw(server().port, [cut], { halfClose: true })
-    expect(reply.status).toBe(400)
     const next = await sendRaw(server().port, ['GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n'])
-    expect(next.status).toBe(200)
+    if (reply.status !== 400 || next.status !== 200) {
+      throw failure({
+        expected:
+          '400 for a body that stops after 3 of its 10 bytes (the client closed its side), then 200 for the next request',
+        actual: `${reply.status || 'no response at all'}, then ${next.status || 'no response at all'}`,
+        reproduce: server().reproduce(rawFor(cut, { halfClose: true })),
+        hint: "when the socket 'end's before parseRequest saw a whole request, answer errorResponse(400, ...)",
+      })
+    }
+  })
+
+  it('makes the clients behind a slow sender wait until its request is in', async () => {
+    // One connection at a time means one connection: not one handler. A client
+    // still sending holds the server, though no handler runs yet.
+    const request = 'GET /io?ms=1 HTTP/1.1\r\nHost: slow.example\r\n\r\n'
+    const pieces = [
+      request.slice(0, 8),
+      request.slice(8, 20),
+      request.slice(20, 32),
+      request.slice(32),
+    ]
+    const slow = sendRaw(server().port, pieces, { gapMs: 100 })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const fast = await send(server().baseUrl, { path: '/healthz' })
+    const slowReply = await slow
+    const fastMs = fast.span.received - fast.span.sent
+    if (slowReply.status !== 200 || fast.status !== 200 || fastMs < 200) {
+      throw failure({
+        expected:
+          'the second client served only once the first finished sending (3 gaps of 100 ms)',
+        actual: `first client: ${slowReply.status || 'no response'}; second: ${fast.status || 'no response'} after ${Math.round(fastMs)} ms`,
+        reproduce: server().reproduce(
+          `${rawFor(request, { trickleMs: 200 })} & sleep 3; ${curlFor({ path: '/healthz' })}`,
+        ),
+        hint: 'serve connections, not requests: keep the others paused until the one you serve is done',
+      })
+    }
+  })
+
+  it('keeps serving after a client resets its connection before the answer', async () => {
+    // A reset makes the server's write fail: an 'error' on the socket, which
+    // crashes the process unless the server listens for it.
+    await new Promise<void>((resolve) => {
+      const socket = connect(server().port, '127.0.0.1', () => {
+        socket.write('GET /io?ms=100 HTTP/1.1\r\nHost: x\r\n\r\n')
+        setTimeout(() => {
+          socket.resetAndDestroy()
+          resolve()
+        }, 20)
+      })
+      socket.on('error', () => resolve())
+    })
+    const next = await sendRaw(server().port, ['GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n'])
+    if (next.status !== 200) {
+      throw failure({
+        expected: '200 for the request after a client reset its connection',
+        actual: `${next.status || 'no response: did the server crash?'} (${next.error ?? 'no socket error'})`,
+        reproduce: server().reproduce(
+          `python3 -c "import socket,struct; s=socket.create_connection(('127.0.0.1',8080)); s.send(b'GET /io?ms=100 HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n'); s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii',1,0)); s.close()"; ${curlFor({ path: '/healthz' })}`,
+        ),
+        hint: "give every socket an 'error' listener: socket.on('error', () => socket.destroy())",
+      })
+    }
   })
 
   it('keeps serving after a client hangs up without a word', async () => {

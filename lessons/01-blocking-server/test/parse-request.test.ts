@@ -7,17 +7,22 @@ import type * as Reference from '../solution/parse-request.ts'
 const { parseRequest } = await impl.load<typeof Reference>('parse-request.ts')
 const bytes = (text: string) => Buffer.from(text, 'latin1')
 const parse = (text: string) => parseRequest(bytes(text), LIMITS)
+/** The result with its body as a plain array of bytes: any Uint8Array, Buffer or not, will do. */
+const withPlainBody = (result: ReturnType<typeof parse>) =>
+  result.kind === 'request'
+    ? { ...result, request: { ...result.request, body: [...result.request.body] } }
+    : result
 
 describe('parseRequest', () => {
   it('parses a GET request line and lower-cases header names', () => {
     const text = 'GET /io?ms=5 HTTP/1.1\r\nHost: a\r\nX-Trace: 1\r\n\r\n'
-    expect(parse(text)).toEqual({
+    expect(withPlainBody(parse(text))).toEqual({
       kind: 'request',
       request: {
         method: 'GET',
         target: '/io?ms=5',
         headers: { host: 'a', 'x-trace': '1' },
-        body: Buffer.alloc(0),
+        body: [],
       },
       consumed: text.length,
     })

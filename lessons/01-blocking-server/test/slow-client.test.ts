@@ -8,7 +8,7 @@ import {
   useServer,
 } from '@course/common/harness'
 import { send } from '@course/common/load'
-import { describe, expect, it } from 'vitest'
+import { describe, it } from 'vitest'
 import { lessonServer } from './lesson-server.ts'
 
 const DEADLINE_MS = 500
@@ -35,14 +35,6 @@ async function slowThenFast(parts: string[], gapMs: number) {
 }
 
 describe('the slow client', () => {
-  it('holds up the clients behind it while it sends, even within the deadline', async () => {
-    const { slow, fast } = await slowThenFast(pieces(4), 80)
-    expect(slow.status).toBe(200)
-    expect(fast.status).toBe(200)
-    // The normal client could not start before the slow one finished sending (3 gaps of 80 ms).
-    expect(fast.span.received - fast.span.sent).toBeGreaterThan(150)
-  })
-
   it('gets 408 once the deadline passes, and no longer stalls the others', async () => {
     const { slow, fast, trickleMs } = await slowThenFast(pieces(30), 100)
     const fastMs = fast.span.received - fast.span.sent
@@ -51,7 +43,7 @@ describe('the slow client', () => {
         expected: `408 for a client still sending after ${DEADLINE_MS} ms, and the next client served soon after`,
         actual: `slow client got ${slow.status || 'no response'} after ${Math.round(slow.elapsedMs)} ms; the next client waited ${Math.round(fastMs)} ms`,
         reproduce: server().reproduce(
-          `${rawFor(REQUEST, { trickleMs: 100 })} & sleep 1; ${curlFor({ path: '/healthz' })}`,
+          `${rawFor(REQUEST, { trickleMs: 100 })} & sleep 3; ${curlFor({ path: '/healthz' })}`,
         ),
         hint: 'arm a header deadline when you start serving a connection (src/header-deadline.ts)',
       })

@@ -57,6 +57,14 @@ describe('every error of the course command', () => {
     )
   })
 
+  it('a server option before the --: gives the command that works, exit 2', () => {
+    const result = course(['serve', '01', '--port', '8081'])
+    expect(result.code).toBe(2)
+    expect(oneLine(result)).toBe(
+      'course: serve: --port is an option of the server, so it goes after --: pnpm course serve 01 -- --port 8081',
+    )
+  })
+
   it('a missing lesson: names the lessons there are, exit 2', () => {
     const result = course(['test', '42'])
     expect(result.code).toBe(2)

@@ -9,6 +9,10 @@ describe('cpuWork', () => {
     expect(cpuWork(2)).not.toBe(cpuWork(3))
   })
 
+  it('carries on from a checksum, so work done in pieces ends where work done at once does', () => {
+    expect(cpuWork(2, cpuWork(1, cpuWork(3)))).toBe(cpuWork(6))
+  })
+
   it('costs as much after thousands of small calls in a thread as before them', async () => {
     const thread = startThread(fileURLToPath(new URL('./work-thread.fixture.ts', import.meta.url)))
     const run = (units: number) =>

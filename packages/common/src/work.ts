@@ -22,17 +22,22 @@ export function asyncSleep(ms: number, signal?: AbortSignal): Promise<void> {
 /** Rounds of the hash below in one unit of CPU work (about 0.1-0.3 ms on a laptop core). */
 export const ROUNDS_PER_UNIT = 100_000
 
+/** Where every run of cpuWork starts, unless told to carry on from a checksum. */
+export const CPU_SEED = 2463534242
+
 /**
  * A fixed amount of CPU work: `units` x ROUNDS_PER_UNIT rounds of xorshift32.
  * It is a computation, not a clock spin, so two of them really compete for one
  * core and stop scaling at the core count. The checksum makes it impossible
  * for the JIT to skip the loop, and lets a test check the work was done.
+ * Passing the checksum of one run as `from` carries on where it stopped, so
+ * work done in pieces (lesson 05's chunks) ends with the same checksum.
  */
-export function cpuWork(units: number): number {
+export function cpuWork(units: number, from: number = CPU_SEED): number {
   // The seed as an int32 from the start: a seed above 2^31 begins as a double,
   // and V8 then sometimes compiles this loop with doubles, 3x slower (seen in
   // pool threads after many small tasks). The bits, and so the checksum, are the same.
-  let x = 2463534242 | 0
+  let x = from | 0
   const rounds = units * ROUNDS_PER_UNIT
   for (let i = 0; i < rounds; i++) {
     x ^= x << 13

@@ -11,14 +11,15 @@ import { UsageError } from '../course/errors.ts'
 export const send: Command = {
   name: 'send',
   summary: 'send raw bytes to a server (malformed or slow requests curl cannot make)',
-  usage: `pnpm course send --raw '<bytes>' [--port ${EXAMPLE_PORT}] [--trickle <ms>] [--timeout <ms>]
+  usage: `pnpm course send --raw '<bytes>' [--port ${EXAMPLE_PORT}] [--trickle <ms>] [--end] [--timeout <ms>]
 
 Opens one connection to 127.0.0.1:<port>, writes the bytes exactly as given,
 and prints everything the server sends back until it closes the connection.
 In <bytes>, \\r \\n \\t \\\\ and \\xHH stand for the bytes they name, so
   pnpm course send --raw 'GET /healthz HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n'
 sends a whole request. --trickle 100 sends one byte every 100 ms, as a slow
-client does. Test failures print lines like these to reproduce what they sent;
+client does; --end closes our sending side after the bytes, as a client that
+gives up half way through a request. Test failures print lines like these to reproduce what they sent;
 start the server first, e.g. pnpm course serve 01 -- --port ${EXAMPLE_PORT}.`,
   async run(args) {
     const { values, positionals } = parseCommandArgs('send', args, {
@@ -26,6 +27,7 @@ start the server first, e.g. pnpm course serve 01 -- --port ${EXAMPLE_PORT}.`,
       port: { type: 'string', default: String(EXAMPLE_PORT) },
       trickle: { type: 'string' },
       timeout: { type: 'string', default: '10000' },
+      end: { type: 'boolean' },
     })
     if (values.raw === undefined) {
       throw new UsageError(
@@ -41,7 +43,11 @@ start the server first, e.g. pnpm course serve 01 -- --port ${EXAMPLE_PORT}.`,
     const timeoutMs = wholeNumber('--timeout', values.timeout, 1, 600_000)
     const bytes = unescapeBytes(values.raw)
     const parts = trickleMs > 0 ? [...bytes].map((byte) => Buffer.from([byte])) : [bytes]
-    const reply = await sendRaw(port, parts, { gapMs: trickleMs, timeoutMs })
+    const reply = await sendRaw(port, parts, {
+      gapMs: trickleMs,
+      timeoutMs,
+      halfClose: values.end === true,
+    })
     return report(reply, port, timeoutMs)
   },
 }

@@ -22,6 +22,20 @@ Then, in another terminal: curl -i http://127.0.0.1:8080/io?ms=500`,
     const split = args.indexOf('--')
     const own = split === -1 ? args : args.slice(0, split)
     const passed = split === -1 ? [] : args.slice(split + 1)
+    // The commonest slip: server options before the --, where serve reads its own.
+    const ownOptions = ['--solution', '--server']
+    const first = own.findIndex(
+      (arg) => arg.startsWith('--') && !ownOptions.includes(arg.split('=')[0] ?? ''),
+    )
+    if (first !== -1) {
+      const kept = own
+        .slice(0, first)
+        .concat(own.slice(first).filter((arg) => ownOptions.includes(arg)))
+      const moved = own.slice(first).filter((arg) => !ownOptions.includes(arg))
+      throw new UsageError(
+        `serve: ${own[first]} is an option of the server, so it goes after --: pnpm course serve ${[...kept, '--', ...moved, ...passed].join(' ')}`,
+      )
+    }
     const { values, positionals } = parseCommandArgs('serve', own, {
       solution: { type: 'boolean' },
       server: { type: 'string' },

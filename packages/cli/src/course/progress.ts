@@ -14,7 +14,7 @@ import { exerciseVerdict } from './verdict.ts'
 
 /**
  * 'in progress': the file differs from the starter and has changed since its last test run.
- * 'changed': its own file is as tested, but a file it needs has changed since.
+ * 'changed': it passed, and its file or a file it needs has changed since.
  */
 export type ExerciseState = 'passed' | 'failing' | 'not started' | 'in progress' | 'changed'
 
@@ -71,6 +71,8 @@ export function exerciseProgress(
   if (ownHash === hashOf(exercisePath(lesson, exercise, 'starter'))) {
     return { state: 'not started', changed: [] }
   }
+  // Edited since it passed: say so, rather than hide a pass behind "in progress".
+  if (result?.status === 'passed') return { state: 'changed', changed: [relative(root, own)] }
   return { state: 'in progress', changed: [] }
 }
 

@@ -65,12 +65,18 @@ export function unescapeBytes(text: string): Buffer {
 export interface RawLineOptions {
   /** Send one byte every this many milliseconds, as a slow client does. */
   trickleMs?: number
+  /** Close the sending side after the bytes, as a client that gives up mid-request. */
+  halfClose?: boolean
 }
 
 /** A line that sends raw bytes (requests curl cannot make) to the example port. */
-export function rawFor(bytes: string | Buffer, { trickleMs }: RawLineOptions = {}): string {
+export function rawFor(
+  bytes: string | Buffer,
+  { trickleMs, halfClose }: RawLineOptions = {},
+): string {
   const trickle = trickleMs === undefined ? '' : ` --trickle ${trickleMs}`
-  return `pnpm course send --port ${EXAMPLE_PORT} --raw ${quote(escapeBytes(bytes))}${trickle}`
+  const end = halfClose ? ' --end' : ''
+  return `pnpm course send --port ${EXAMPLE_PORT} --raw ${quote(escapeBytes(bytes))}${trickle}${end}`
 }
 
 export class CourseAssertionError extends Error {

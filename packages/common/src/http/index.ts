@@ -1,2 +1,4 @@
+// For servers that write their own headers (Koa, Hono): the x-timeline value alone.
+export { type ServerTimes, timelineHeader } from '../timeline/header.ts'
 export { type EncodeOptions, encodeResponse } from './encode-response.ts'
-export { blockingNodeHttpHandler } from './node-http-handler.ts'
+export { asyncNodeHttpHandler, blockingNodeHttpHandler } from './node-http-handler.ts'

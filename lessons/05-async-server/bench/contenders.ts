@@ -1,0 +1,15 @@
+// The servers lesson 05's benchmarks compare: bare node:http (the anchor),
+// and the lesson's Koa and Hono servers (yours, or the reference with
+// --solution), each in a process of its own.
+import { fileURLToPath } from 'node:url'
+import { serverContender } from '@course/common/bench'
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+
+export const ANCHOR = 'node:http'
+
+export const contenders = [
+  serverContender({ name: ANCHOR, entry: here('./node-http-anchor.ts') }),
+  serverContender({ name: 'Koa', anchor: ANCHOR, entry: here('../bin/serve-koa.ts') }),
+  serverContender({ name: 'Hono', anchor: ANCHOR, entry: here('../bin/serve-hono.ts') }),
+]

@@ -1,0 +1,28 @@
+// Starts this lesson's Hono server (exercise 2) on Node through
+// @hono/node-server: the learner's by default, the reference with
+// COURSE_IMPL=solution. --chunk-units and --cpu-threads work as for Koa, and
+// so does GET /_loop-delay.
+import { createServer } from 'node:http'
+import { parseServerArgs, serveLesson } from '@course/common/serve'
+import { getRequestListener } from '@hono/node-server'
+import type { CreateHonoApp } from '#types'
+import { impl } from '../lesson.ts'
+import { withLoopDelayReport } from './loop-delay.ts'
+import { cpuOption } from './options.ts'
+
+const args = parseServerArgs('serve-hono', {
+  'chunk-units': { max: 2_000 },
+  'cpu-threads': { max: 64 },
+})
+
+const closers: Array<() => unknown> = []
+await serveLesson(
+  `Hono server from ${impl.dir}`,
+  args.port,
+  async () => {
+    const { createHonoApp } = await impl.load<{ createHonoApp: CreateHonoApp }>('hono-app.ts')
+    const app = createHonoApp(await cpuOption(args, closers))
+    return createServer(withLoopDelayReport(getRequestListener(app.fetch)))
+  },
+  { afterDrain: async () => void (await Promise.all(closers.map((close) => close()))) },
+)

@@ -1,0 +1,42 @@
+// Exercise 2: the same app on Hono, on web-standard Request and Response.
+//
+// The onion is Koa's; the currency changes: a handler gets a Context whose
+// c.req wraps a fetch() Request, and returns a Response. So the app runs
+// wherever fetch() does, and a test can call app.request('/io?ms=20') with
+// no server and no socket. Build createHonoApp(options) with:
+//   1. a timeline middleware, first: c.set('accepted', now()), then await next();
+//   2. bodyLimit({ maxSize: LIMITS.maxBodyBytes, onError }) from hono/body-limit,
+//      whose onError throws new HTTPException(413, { message }), registered
+//      with app.on(['POST', 'PUT', 'PATCH', 'DELETE'], '*', ...) only: it
+//      reads c.req.raw.body, which makes the Node adapter build a full web
+//      Request, the slow path it otherwise avoids;
+//   3. app.all('*', handler): the course's app does its own routing. Build an
+//      AppRequest (method; target = path + query of c.req.url; headers from
+//      c.req.raw.headers; body from await c.req.arrayBuffer() for the methods
+//      with a body, empty for the others), run it with
+//      runAsync(request, { cpu: options.cpu }), and return
+//      c.body(body, status, { ...headers, 'x-timeline': timelineHeader(times) })
+//      where times = { accepted: c.get('accepted'), started, ended }. The
+//      header goes in as the Response is built: unlike Koa's, a built
+//      Response is not meant to be edited (the Node adapter would rebuild it);
+//   4. app.onError((error, c) => ...): the course's JSON error (errorResponse)
+//      with the HTTPException's status, 500 for anything else, stamped
+//      with x-timeline too (started = ended = now()).
+// bin/serve-hono.ts serves app.fetch on Node with @hono/node-server.
+//
+// Useful: Hono from hono; bodyLimit from hono/body-limit; HTTPException from
+// hono/http-exception; errorResponse, LIMITS, runAsync from @course/common/app;
+// now from @course/common/clock; timelineHeader from @course/common/http.
+//
+// Run: pnpm course test hono-app     Stuck: pnpm course hint hono-app
+import { todo } from '@course/common/todo'
+import type { Hono } from 'hono'
+import type { AsyncAppOptions, HonoAppEnv } from '#types'
+
+export function createHonoApp(options: AsyncAppOptions = {}): Hono<HonoAppEnv> {
+  return todo(
+    'lessons/05-async-server/src/hono-app.ts',
+    `build the Hono app: timeline, body limit, the app on every route, onError (options: ${Object.keys(options).join(', ') || 'none'})`,
+    'hono-app',
+  )
+}

@@ -1,0 +1,3 @@
+import { lessonTestConfig } from '@course/common/vitest'
+
+export default lessonTestConfig()
