@@ -1,6 +1,6 @@
 // The learner's loop on a one-exercise course: test, watch, and what each says next.
 import { spawn, spawnSync } from 'node:child_process'
-import { rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -33,6 +33,26 @@ const course = (root: string, ...args: string[]) => {
 }
 
 describe('course test', () => {
+  it('fails an exercise whose test file broke in a setup hook, though no test failed', () => {
+    const { root, mine } = fixture()
+    writeFileSync(mine, 'export const add = (a: number, b: number) => a + b\n')
+    const tests = join(root, 'lessons', '01-demo', 'test', 'add.test.ts')
+    // vitest reports the tests behind a broken beforeAll as skipped, not failed.
+    writeFileSync(
+      tests,
+      `${readFileSync(tests, 'utf8')}
+import { beforeAll, describe } from 'vitest'
+describe('a server that never starts', () => {
+  beforeAll(() => { throw new Error('it exited before it was ready') })
+  it('answers', () => {})
+})
+`,
+    )
+    const result = course(root, 'test', 'add')
+    expect(result.code).toBe(1)
+    expect(result.out).not.toContain('add passes')
+  })
+
   it('fails the starter and points to a hint, then passes and names what comes next', () => {
     const { root, mine } = fixture()
     const failing = course(root, 'test', 'add')

@@ -112,8 +112,16 @@ function readReport(lesson: Lesson, path: string): Omit<TestRun, 'durationMs' | 
   const fileErrors: TestRun['fileErrors'] = []
   for (const result of report.testResults) {
     const file = relative(lesson.dir, result.name)
-    if (result.status === 'failed' && result.message)
-      fileErrors.push({ file, message: result.message })
+    // A file can fail with no failing test: a broken import, or a beforeAll that
+    // threw, whose tests vitest then reports as skipped. Either way it failed.
+    const testFailed = result.assertionResults.some((test) => test.status === 'failed')
+    if (result.status === 'failed' && (result.message || !testFailed)) {
+      fileErrors.push({
+        file,
+        message:
+          result.message || 'a setup hook (beforeAll) failed, so the tests after it did not run',
+      })
+    }
     for (const test of result.assertionResults) {
       const status: Status =
         test.status === 'passed' ? 'passed' : test.status === 'failed' ? 'failed' : 'skipped'
