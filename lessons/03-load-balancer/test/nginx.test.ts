@@ -14,6 +14,9 @@ import {
 } from './deployment.ts'
 
 const nginx = findNginx()
+// CI installs nginx and sets this, so the side-by-side tests can never be skipped there unnoticed.
+if (!nginx && process.env.COURSE_REQUIRE_NGINX)
+  throw new Error(`COURSE_REQUIRE_NGINX is set, but ${INSTALL_NGINX}`)
 if (!nginx) console.warn(INSTALL_NGINX)
 
 checkLeaksAfterEach()
