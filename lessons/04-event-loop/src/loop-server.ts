@@ -13,13 +13,25 @@
 //      whole request, with lesson 01's parser: import { parseRequest } from
 //      '@course/lesson-01-blocking-server/reference/parse-request.ts';
 //      answer a parse error with errorResponse(status, message).
-//   3. Run the app: app(request) is a generator of effects (see runBlocking in
-//      packages/common/src/app/run.ts). A `wait` effect becomes
-//      `yield* sleep(ms)`: the task parks, the thread does not. A `cpu` effect
-//      is cpuWork(units), on the spot. An exception from the app is a 500.
+//   3. Run the app: app(request) is a generator of effects. Drive it as
+//      lesson 01's runBlocking does:
+//        let step = program.next()
+//        while (!step.done) step = program.next(<the effect's result>)
+//      A `wait` effect ({ type: 'wait', ms }) becomes `yield* sleep(ms)`: the
+//      task parks, the thread does not (its result is undefined). A `cpu`
+//      effect ({ type: 'cpu', units }) is cpuWork(units), on the spot (its
+//      result is the checksum). An exception from the app is a 500.
 //   4. socket.end(encodeResponse(response, { times: { accepted, started, ended } })),
 //      with `accepted` from the connection and now() around the app's run.
 //   5. A client that ends before a whole request arrived gets a 400.
+//
+// What you need, and where it comes from:
+//   import { type AppRequest, type AppResponse, app, errorResponse, LIMITS } from '@course/common/app'
+//   import { now } from '@course/common/clock'
+//   import { encodeResponse } from '@course/common/http'
+//   import { cpuWork } from '@course/common/work'
+//   import { bytesOf, connectionsOf, next, type Program, RealClock, sleep, spawn } from '#loop'
+//   import { Scheduler } from './scheduler.ts'
 //
 // Run: pnpm course test loop-server     Stuck: pnpm course hint loop-server
 import type { Server } from 'node:net'
