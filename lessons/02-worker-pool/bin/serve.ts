@@ -37,4 +37,7 @@ const server = await explainTodo(async () => {
   arbiter.handleSignals()
   return listening
 })
-announceReady(server, `Process pool (${args.workers} workers) from ${impl.dir}`)
+announceReady(
+  server,
+  `Process pool (${args.workers} worker${args.workers === 1 ? '' : 's'}) from ${impl.dir}`,
+)

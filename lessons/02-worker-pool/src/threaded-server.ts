@@ -17,6 +17,15 @@
 //   5. SIGTERM: requests in flight finish with 200, new connections are refused
 //      (bin/serve-threads.ts closes the server, then calls pool.close()).
 //
+// What you need, and where it comes from:
+//   import { createServer } from 'node:net'
+//   import { type AppRequest, errorResponse } from '@course/common/app'
+//   import { now } from '@course/common/clock'
+//   import { encodeResponse } from '@course/common/http'
+//   import { QueueFullError, TaskAbortedError, TaskTimeoutError } from '#errors'
+//   import { appTaskFile } from '#threads'
+//   import { ThreadPool } from './thread-pool.ts'
+//
 // Run: pnpm course test threaded-server     Stuck: pnpm course hint threaded-server
 import { todo } from '@course/common/todo'
 import type { ThreadedServer, ThreadedServerOptions } from '#types'

@@ -27,6 +27,13 @@
 // The protected members are what exercise 3 (./arbiter.ts) builds on: keep
 // their names.
 //
+// What you need, and where it comes from:
+//   import { fork } from 'node:child_process'
+//   import { tsxExecArgv } from '@course/common/serve'
+//   import { BootFailedError } from '#errors'
+//   import { onWorkerMessage, sendToWorker } from '#workers'
+//   import { pickWorker } from './pick-worker.ts'
+//
 // Run: pnpm course test supervisor     Stuck: pnpm course hint supervisor
 import type { ChildProcess } from 'node:child_process'
 import { createServer, type Server, type Socket } from 'node:net'

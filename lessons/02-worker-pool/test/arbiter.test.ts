@@ -26,7 +26,7 @@ describe('a worker stuck past the timeout', () => {
     const waited = reply.span.received - reply.span.sent
     const how = {
       reproduce:
-        'pnpm course serve 02 -- --workers 1 --timeout-ms 800 --port 8080; curl "http://127.0.0.1:8080/io?ms=6000"',
+        'pnpm course serve 02 -- --workers 1 --timeout-ms 800 --port 8080\nthen, in another terminal: curl "http://127.0.0.1:8080/io?ms=6000"',
       hint: 'pass --heartbeat-ms (timeoutMs / 4) to each worker, and kill a ready worker not heard from for timeoutMs',
     }
     if (reply.status !== 0 || waited > 4_000) {
@@ -68,7 +68,7 @@ describe('recycling', () => {
           expected: '9 requests one after another served by at least 3 workers, 3 requests each',
           actual: `served by ${pids.join(', ')}`,
           reproduce:
-            'pnpm course serve 02 -- --workers 1 --max-requests 3 --port 8080; for i in $(seq 9); do curl -s http://127.0.0.1:8080/whoami; echo; done',
+            'pnpm course serve 02 -- --workers 1 --max-requests 3 --port 8080\nthen, in another terminal: for i in $(seq 9); do curl -s http://127.0.0.1:8080/whoami; echo; done',
           hint: "pass --max-requests to each worker; on { type: 'retiring' } mark it retiring, send it 'stop' and fork its replacement",
         })
       }
@@ -102,7 +102,7 @@ describe('recycling', () => {
           throw failure({
             expected: `with the ${name} values, GET /io?ms=1200 answered 200 by a worker that stays (a --timeout-ms of 0 means no timeout, as in gunicorn)`,
             actual: `status ${reply.status || reply.span.error}; workers ${before.join(', ')} then ${after.join(', ')}`,
-            reproduce: `pnpm course serve 02 -- ${args.join(' ')} --port 8080; curl "http://127.0.0.1:8080/io?ms=1200"`,
+            reproduce: `pnpm course serve 02 -- ${args.join(' ')} --port 8080\nthen, in another terminal: curl "http://127.0.0.1:8080/io?ms=1200"`,
           })
         }
       })
@@ -135,7 +135,7 @@ describe('signals', () => {
     try {
       const how = {
         reproduce:
-          'pnpm course serve 02 -- --workers 2 --port 8080; kill -TTIN <its pid>; pgrep -P <its pid>; kill -TTOU <its pid>',
+          'pnpm course serve 02 -- --workers 2 --port 8080\nthen, in another terminal: kill -TTIN <its pid>; pgrep -f process-worker -P <its pid>; kill -TTOU <its pid>',
         hint: 'SIGTTIN: target + 1 and fork; SIGTTOU: target - 1 and retire one worker, so its exit is not replaced',
       }
       const reaches = (expected: number, after: string) =>

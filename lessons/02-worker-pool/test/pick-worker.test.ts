@@ -88,7 +88,7 @@ describe('a pool of 3 worker processes', () => {
         expected: '6 requests, one at a time, served by all 3 workers',
         actual: `served by ${pids.join(', ')}`,
         reproduce:
-          'pnpm course serve 02 -- --workers 3 --port 8080; for i in 1 2 3 4 5 6; do curl -s http://127.0.0.1:8080/whoami; echo; done',
+          'pnpm course serve 02 -- --workers 3 --port 8080\nthen, in another terminal: for i in 1 2 3 4 5 6; do curl -s http://127.0.0.1:8080/whoami; echo; done',
         hint: 'of the free workers, pick the one that has waited longest (the oldest lastConnection)',
       })
     }
@@ -112,7 +112,7 @@ describe('a slow request on one of two workers', () => {
         expected: '4 quick requests, one after another, all answered by the free worker at once',
         actual: `${late.length} of them waited for the slow request (served by ${slowReply.span.server?.servedBy})`,
         reproduce:
-          'pnpm course serve 02 -- --workers 2 --port 8080; curl "http://127.0.0.1:8080/io?ms=5000" & for i in 1 2 3 4; do curl http://127.0.0.1:8080/whoami; done',
+          'pnpm course serve 02 -- --workers 2 --port 8080\nthen, in another terminal: curl "http://127.0.0.1:8080/io?ms=5000" & for i in 1 2 3 4; do curl http://127.0.0.1:8080/whoami; done',
         hint: 'a busy worker (busy > 0) gets no connection: return undefined, and the connection waits in the supervisor until a worker is free',
       })
     }
@@ -143,7 +143,7 @@ describe('kill -9 of a worker under load', () => {
     await eventually(async () => (await workerPids(server(), 2)).length === 2, {
       what: `2 workers again after kill -9 ${victim}`,
       reproduce:
-        'pnpm course serve 02 -- --workers 2 --port 8080; kill -9 <a worker pid from /whoami>; curl http://127.0.0.1:8080/whoami',
+        'pnpm course serve 02 -- --workers 2 --port 8080\nthen, in another terminal: kill -9 <a worker pid from /whoami>; curl http://127.0.0.1:8080/whoami',
     })
   })
 })

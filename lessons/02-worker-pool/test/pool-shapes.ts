@@ -65,8 +65,9 @@ export function itDrainsOnSigterm(pool: StartOptions, hint: string): void {
         expected:
           'all 3 accepted requests (2 served, 1 waiting) answered 200, then a new connection refused',
         actual: `accepted: ${statuses.join(', ')}; new request: ${late.status || late.span.error}`,
-        reproduce:
-          'for i in 1 2 3; do curl "http://127.0.0.1:8080/io?ms=3000" & done; sleep 0.5; kill -TERM <server pid>',
+        reproduce: server.reproduce(
+          'for i in 1 2 3; do curl "http://127.0.0.1:8080/io?ms=3000" & done; sleep 0.5; kill -TERM <the pid serve printed>',
+        ),
         hint,
       })
     }

@@ -23,7 +23,8 @@ describe('a pool of 3 worker processes', () => {
       throw failure({
         expected: 'the supervisor ready with 3 worker processes (its children)',
         actual: `${workers.length} children: ${workers.join(', ') || 'none'}`,
-        reproduce: 'pnpm course serve 02 -- --workers 3 --port 8080, then: pgrep -P <its pid>',
+        reproduce:
+          'pnpm course serve 02 -- --workers 3 --port 8080, then: pgrep -f process-worker -P <its pid>',
         hint: "fork W workers in start(), and resolve only once W of them have said { type: 'ready' }",
       })
     }
@@ -37,7 +38,7 @@ describe('a pool of 3 worker processes', () => {
     let after: number[] = []
     const how = {
       reproduce:
-        'pnpm course serve 02 -- --workers 3 --port 8080; kill -9 <a pid from pgrep -P <its pid>>; pgrep -P <its pid>',
+        'pnpm course serve 02 -- --workers 3 --port 8080\nthen, in another terminal: kill -9 <a pid from pgrep -f process-worker -P <its pid>>; pgrep -f process-worker -P <its pid>',
       hint: "listen for each child's exit and fork a replacement unless you are stopping",
     }
     await eventually(

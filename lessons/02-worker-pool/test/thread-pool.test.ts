@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { checkLeaksAfterEach, failure } from '@course/common/harness'
+import { checkLeaksAfterEach, failure, showFigures } from '@course/common/harness'
 import { maxConcurrent, type Span } from '@course/common/timeline'
 import { afterEach, describe, expect, it } from 'vitest'
 import {
@@ -175,10 +175,19 @@ describe('ThreadPool', () => {
         if (share < 0.5) break
         if (share < 0.9 || machine < 1 + 0.25 * (cores - 1)) continue
         judged = true
-        if (speedup >= 1 + 0.5 * (machine - 1) && beyond <= Math.max(speedup, machine) * 1.3) return
+        if (speedup >= 1 + 0.5 * (machine - 1) && beyond <= Math.max(speedup, machine) * 1.3) {
+          showFigures(`CPU work: ${attempts.at(-1)}`)
+          return
+        }
       }
       // Other programs had the cores: no parallelism to compare with.
-      if (!judged) context.skip(`too busy to judge: ${attempts.join('; ')}`)
+      if (!judged) {
+        // Said where the learner looks: vitest shows a skip's reason nowhere.
+        showFigures(
+          `CPU scaling not judged, the machine was too busy (run it again on a quieter one): ${attempts.join('; ')}`,
+        )
+        context.skip(`too busy to judge: ${attempts.join('; ')}`)
+      }
       throw failure({
         expected: `${cores} threads faster than 1 by at least half the gain of ${cores} plain processes side by side over one, and ${cores * 2} threads no faster than ${cores}`,
         actual: attempts.join('\n          '),

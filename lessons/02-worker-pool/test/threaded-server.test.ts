@@ -23,7 +23,7 @@ describe('with 3 threads', () => {
         expected: '400 Bad Request: the client stopped sending 7 bytes before the end of its body',
         actual: reply.status ? (reply.text.split('\r\n')[0] ?? '') : 'no answer',
         reproduce:
-          "pnpm course serve 02 --server threads -- --port 8080; printf 'POST /echo HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: 10\\r\\n\\r\\nabc' | nc -N 127.0.0.1 8080",
+          "pnpm course serve 02 --server threads -- --port 8080\nthen, in another terminal: pnpm course send --port 8080 --raw 'POST /echo HTTP/1.1\\r\\nHost: x\\r\\nContent-Length: 10\\r\\n\\r\\nabc' --end",
         hint: "read requests with lesson 01's readRequest, which answers a request cut off half way",
       })
     }
