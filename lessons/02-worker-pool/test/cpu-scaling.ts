@@ -7,6 +7,7 @@
 // against a number.
 import { type ChildProcess, fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
+import { elapsedMs, interleavedRounds } from '@course/common/bench'
 import { tsxExecArgv } from '@course/common/serve'
 import { median } from '@course/common/stats'
 import type { ThreadPool } from '#types'
@@ -64,12 +65,7 @@ export async function measureScaling(
   processes: CpuProcess[],
   { tasks, units, rounds }: { tasks: number; units: number; rounds: number },
 ): Promise<Scaling> {
-  const time = async (run: () => Promise<unknown>) => {
-    const started = performance.now()
-    await run()
-    return performance.now() - started
-  }
-  const onPool = (pool: ThreadPool<TestTask, TestResult>) =>
+  const onPool = (pool: ThreadPool<TestTask, TestResult>) => () =>
     Promise.all(Array.from({ length: tasks }, () => pool.run({ cpuUnits: units })))
   const used = { cpuMs: 0, wallMs: 0 }
   const inTurn = async (each: CpuProcess | undefined, count: number) => {
@@ -83,21 +79,18 @@ export async function measureScaling(
   const sideBySide = () =>
     Promise.all(processes.map((each) => inTurn(each, tasks / processes.length)))
   const [one, all, twice] = pools
-  const ratios: Record<'machine' | 'speedup' | 'beyond', number[]> = {
-    machine: [],
-    speedup: [],
-    beyond: [],
-  }
-  for (let round = 0; round < rounds; round++) {
-    ratios.machine.push((await time(alone)) / (await time(sideBySide)))
-    const single = await time(() => onPool(one))
-    ratios.speedup.push(single / (await time(() => onPool(all))))
-    ratios.beyond.push(single / (await time(() => onPool(twice))))
-  }
+  const [aloneMs = [], sideMs = [], oneMs = [], allMs = [], twiceMs = []] = await interleavedRounds(
+    [alone, sideBySide, onPool(one), onPool(all), onPool(twice)],
+    (run) => elapsedMs(run),
+    { rounds },
+  )
+  /** The median over the rounds of a ratio of two runs made in the same round. */
+  const ratio = (over: number[], under: number[]) =>
+    median(over.map((ms, round) => ms / (under[round] ?? Number.NaN)))
   return {
     share: used.wallMs > 0 ? used.cpuMs / used.wallMs : 0,
-    machine: median(ratios.machine),
-    speedup: median(ratios.speedup),
-    beyond: median(ratios.beyond),
+    machine: ratio(aloneMs, sideMs),
+    speedup: ratio(oneMs, allMs),
+    beyond: ratio(oneMs, twiceMs),
   }
 }
