@@ -54,7 +54,7 @@ export type CreateCpuOffload = (options: CpuOffloadOptions) => CpuOffload
 export interface ShedderOptions {
   /** Requests allowed in flight at once; the next one gets 503 at once. */
   maxInFlight?: number
-  /** Refuse new requests while the event loop is this late or later (ms). */
+  /** Refuse new requests while the event loop runs more than this late (ms). */
   maxEventLoopDelayMs?: number
   /** The Retry-After header of a refused request, in seconds. */
   retryAfterSeconds?: number

@@ -23,7 +23,11 @@ export class NoBackendError extends BalancerError {
 export class QueueFullError extends BalancerError {
   override name = 'QueueFullError'
   constructor(limit: number) {
-    super(503, `Every backend is busy and ${limit} requests are already waiting`, 1)
+    super(
+      503,
+      `Every backend is busy and ${limit} request${limit === 1 ? ' is' : 's are'} already waiting`,
+      1,
+    )
   }
 }
 

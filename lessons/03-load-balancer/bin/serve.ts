@@ -16,6 +16,10 @@ const usage =
   'usage: serve [--port N] (--config FILE | [--backends W] [--algorithm NAME] [--weights 5,1,1] [--max-conn K])'
 
 function options() {
+  if (process.argv.includes('--help')) {
+    console.log(usage)
+    process.exit(0)
+  }
   try {
     const { values } = parseArgs({
       options: {
@@ -94,7 +98,7 @@ if (file) {
 }
 
 await serveLesson(
-  `Load balancer (${config.algorithm}, ${config.backends.length} backends) from ${impl.dir}`,
+  `Load balancer (${config.algorithm}, ${config.backends.length} backend${config.backends.length === 1 ? '' : 's'}) from ${impl.dir}`,
   Number(args.port),
   () => balancer.server,
   { afterDrain: async () => balancer.close() },

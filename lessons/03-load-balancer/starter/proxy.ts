@@ -17,7 +17,9 @@
 //      size of the buffered body;
 //   4. tries backends in turn: backend = await options.dispatcher.acquire(tried)
 //      (a BalancerError from #errors means: answer its status and message,
-//      with Retry-After when it has retryAfterSeconds); then
+//      with Retry-After when it has retryAfterSeconds; but when a try has
+//      already failed, answer that last failure instead: 504 after a
+//      timeout, else 502); then
 //      forward(backend, outgoing, res, { connectTimeoutMs, readTimeoutMs,
 //      responseHeaders: endToEndHeaders }) from #forward (balancer/forward.ts) streams
 //      the answer back and says how the try ended; then

@@ -16,6 +16,8 @@
 //      with a body, empty for the others), run it with
 //      runAsync(request, { cpu: options.cpu }), and return
 //      c.body(body, status, { ...headers, 'x-timeline': timelineHeader(times) })
+//      (TypeScript wants the status as ContentfulStatusCode from 'hono/utils/http-status',
+//      and a Uint8Array body copied with body.slice())
 //      where times = { accepted: c.get('accepted'), started, ended }. The
 //      header goes in as the Response is built: unlike Koa's, a built
 //      Response is not meant to be edited (the Node adapter would rebuild it);

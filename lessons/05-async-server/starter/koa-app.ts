@@ -15,7 +15,8 @@
 //   3. body limit: read the body with getRawBody(ctx.req, { length, limit })
 //      from raw-body, where length is the Content-Length header and limit is
 //      LIMITS.maxBodyBytes: it throws 413 or 400 errors with a .status;
-//   4. routes: build an AppRequest (method, target: ctx.url, headers, body),
+//   4. routes: build an AppRequest (method, target: ctx.url, headers, body;
+//      a Node header can be a string[]: join it with ', '),
 //      run it with runAsync(request, { cpu: options.cpu }) and copy the
 //      response's status, headers (before the body!) and body onto ctx.
 // Return the Koa app; bin/serve-koa.ts serves it with http.createServer(app.callback()).

@@ -54,7 +54,9 @@ async function main(argv: string[]): Promise<number> {
       `unknown command "${name}"${suggestion ? `; did you mean "${suggestion}"?` : ''} (pnpm course --help lists them)`,
     )
   }
-  if (args.includes('--help') || args.includes('-h')) {
+  // After --, a --help belongs to what the command runs (serve passes it to the lesson's server).
+  const own = args.includes('--') ? args.slice(0, args.indexOf('--')) : args
+  if (own.includes('--help') || own.includes('-h')) {
     console.log(command.usage)
     return 0
   }

@@ -59,7 +59,9 @@ ui.perfetto.dev) to .course/timelines/.`,
         `${n} requests of ${ms} ms: ${Math.round(result.wallMs)} ms in all (one at a time would be ${n * ms} ms, all at once ${ms} ms); at most ${maxConcurrent(result.spans)} served at once.`,
       )
       const dir = join(stateDir(), 'timelines')
-      const base = join(dir, `${lesson.slug}-n${n}-ms${ms}`)
+      // Each server of a lesson gets its own files: koa's picture must not overwrite hono's.
+      const which = values.server ? `-${values.server}` : ''
+      const base = join(dir, `${lesson.slug}${which}-n${n}-ms${ms}`)
       mkdirSync(dir, { recursive: true })
       writeFileSync(
         `${base}.svg`,

@@ -14,9 +14,13 @@ export function parseServerArgs<T extends NumericOptions>(
   argv: string[] = process.argv.slice(2),
 ): { port: number } & { [K in keyof T]: number | undefined } {
   const all: NumericOptions = { port: { max: 65_535, default: 0 }, ...spec }
-  const usage = `usage: ${name} ${Object.keys(all)
-    .map((flag) => `[--${flag} N]`)
+  const usage = `usage: ${name} ${Object.entries(all)
+    .map(([flag, { min = 0, max }]) => `[--${flag} ${min}..${max}]`)
     .join(' ')}`
+  if (argv.includes('--help')) {
+    console.log(usage)
+    process.exit(0)
+  }
   try {
     const { values } = parseArgs({
       args: argv,
