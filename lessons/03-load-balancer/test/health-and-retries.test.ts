@@ -126,7 +126,7 @@ describe('a slow backend among fast ones', () => {
         let total = 0
         await Promise.all(
           Array.from({ length: 4 }, async () => {
-            for (let i = 0; i < 9; i++) {
+            for (let i = 0; i < 18; i++) {
               const reply = await send(balancer.baseUrl, { path: '/io?ms=10' })
               expect(reply.status).toBe(200)
               total++
@@ -155,7 +155,7 @@ describe('a slow backend among fast ones', () => {
             "the slow backend's share of requests under each of least-connections, two-choices and peak-ewma at most 0.6 x its share under round-robin (1/3)",
           actual: shown,
           reproduce:
-            'two fast backends and one that holds each request 150 ms; 4 clients sending 9 requests each, once per algorithm',
+            'two fast backends and one that holds each request 150 ms; 4 clients sending 18 requests each, once per algorithm',
           hint: 'least-connections and two choices look at inFlight; peak EWMA at the latencies observe() was told',
         })
       }
