@@ -31,11 +31,15 @@ const TIMERS = [1_000, 10_000, 100_000, 1_000_000]
 const pingPongs = [
   { name: 'native async/await', measure: () => nativeSwitchNs(PING_PONGS) },
   {
-    name: 'your scheduler, virtual clock',
+    name: 'your scheduler, virtual clock, yield*',
     measure: () => schedulerSwitchNs(Scheduler, 'virtual', PING_PONGS),
   },
   {
-    name: 'your scheduler, real clock',
+    name: 'your scheduler, virtual clock, yield',
+    measure: () => schedulerSwitchNs(Scheduler, 'virtual', PING_PONGS, 'yield'),
+  },
+  {
+    name: 'your scheduler, real clock, yield*',
     measure: () => schedulerSwitchNs(Scheduler, 'real', PING_PONGS),
   },
 ]

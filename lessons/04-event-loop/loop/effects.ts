@@ -1,7 +1,7 @@
 // What a task can ask of its scheduler. A task is a generator; each `yield`
 // hands the scheduler one of these effects and gives up the thread until the
-// scheduler resumes it with the answer. Tasks never yield effects by hand:
-// they call the helpers below with `yield*` (`yield* sleep(100)`), which gives
+// scheduler resumes it with the answer. Tasks make effects with the helpers
+// below and hand them over with `yield*` (`yield* sleep(100)`), which gives
 // each answer its type.
 import type { Source, Waitable } from './source.ts'
 
@@ -27,26 +27,36 @@ export type Effect =
   | { type: 'cancel'; task: Task }
 
 /**
- * One question to the scheduler, used with `yield*`: it yields its effect,
- * then returns whatever the scheduler answered. This is exactly what
- * `yield*` asks of any iterator, so it needs no generator of its own: a
- * parked task holds this small object instead of a second generator frame.
+ * One question to the scheduler, used with `yield*`. It is the effect itself,
+ * and its own iterator and iterator result: `yield*` calls `next()` twice on
+ * it (once to get the effect, once with the answer), and each time gets this
+ * same object back. One object per wait, where a generator helper costs a
+ * generator frame, an effect and two results: waits are the loop's hot path.
  * The answer arrives as `unknown` (a generator's `next(value)` cannot be
- * typed per yield): this is the one place where it gets its type back.
+ * typed per yield): here is where it gets its type back.
+ *
+ * A task may also `yield sleep(100)` without the star: the scheduler sees the
+ * same effect, and the task gets the answer untyped, a little sooner (the
+ * chapter's benchmark measures what `yield*` costs).
  */
-class Ask<T> implements IterableIterator<Effect, T, unknown> {
-  #asked = false
-
-  constructor(readonly effect: Effect) {}
-
+abstract class Ask<T> implements Iterator<Effect, T, unknown> {
   [Symbol.iterator](): this {
     return this
   }
 
+  /** Iterator result fields: not done, yielding this effect; then done, with the answer. */
+  done = false
+  value: unknown = this
+  #asked = false
+
   next(answer?: unknown): IteratorResult<Effect, T> {
-    if (this.#asked) return { done: true, value: answer as T }
+    if (this.#asked) {
+      this.done = true
+      this.value = answer
+    }
     this.#asked = true
-    return { done: false, value: this.effect }
+    // The fields above make this a valid result: first { done: false, value: effect }, then the answer.
+    return this as IteratorResult<Effect, T>
   }
 
   /** An error the scheduler throws in (a failed join, a cancellation) goes on to the task. */
@@ -59,29 +69,67 @@ class Ask<T> implements IterableIterator<Effect, T, unknown> {
   }
 }
 
+class SleepAsk extends Ask<void> {
+  readonly type = 'sleep'
+  constructor(readonly ms: number) {
+    super()
+  }
+}
+
+class NextAsk<T> extends Ask<T | undefined> {
+  readonly type = 'next'
+  constructor(readonly source: Waitable) {
+    super()
+  }
+}
+
+class SpawnAsk<T> extends Ask<Task<T>> {
+  readonly type = 'spawn'
+  constructor(
+    readonly program: Program,
+    readonly name: string,
+  ) {
+    super()
+  }
+}
+
+class JoinAsk<T> extends Ask<T> {
+  readonly type = 'join'
+  constructor(readonly task: Task<T>) {
+    super()
+  }
+}
+
+class CancelAsk extends Ask<void> {
+  readonly type = 'cancel'
+  constructor(readonly task: Task) {
+    super()
+  }
+}
+
 /** Wait `ms` milliseconds of the scheduler's clock. */
-export function sleep(ms: number): Ask<void> {
-  return new Ask({ type: 'sleep', ms })
+export function sleep(ms: number): SleepAsk {
+  return new SleepAsk(ms)
 }
 
 /** The next item of `source`; `undefined` once it is closed and empty. */
-export function next<T>(source: Source<T>): Ask<T | undefined> {
-  return new Ask({ type: 'next', source })
+export function next<T>(source: Source<T>): NextAsk<T> {
+  return new NextAsk(source)
 }
 
 /** Start another task; this one carries on at once. */
-export function spawn<T>(program: Program<T>, name = 'task'): Ask<Task<T>> {
-  return new Ask({ type: 'spawn', program, name })
+export function spawn<T>(program: Program<T>, name = 'task'): SpawnAsk<T> {
+  return new SpawnAsk(program, name)
 }
 
 /** Wait for `task` to finish: its value, or its error thrown here. */
-export function join<T>(task: Task<T>): Ask<T> {
-  return new Ask({ type: 'join', task })
+export function join<T>(task: Task<T>): JoinAsk<T> {
+  return new JoinAsk(task)
 }
 
 /** Throw a Cancelled into `task` where it waits, so its `finally` blocks run. */
-export function cancel(task: Task): Ask<void> {
-  return new Ask({ type: 'cancel', task })
+export function cancel(task: Task): CancelAsk {
+  return new CancelAsk(task)
 }
 
 /** What a cancelled task sees thrown at its `yield`. */

@@ -15,7 +15,7 @@ import {
   type Task,
   type Waiter,
 } from '#loop'
-import type { Resumption, RunReport, Step, Timer } from '#types'
+import type { Resumption, RunReport, Timer } from '#types'
 import { resume } from './coroutines.ts'
 import { TimerHeap } from './timer-heap.ts'
 
@@ -112,22 +112,27 @@ export class Scheduler {
     const turn = this.#ready
     this.#ready = this.#spare
     for (const task of turn) this.#advance(task)
-    turn.length = 0
+    // Emptied by pops: setting `length = 0` calls into the runtime, too slow once a turn.
+    while (turn.length > 0) turn.pop()
     this.#spare = turn
   }
 
   /** Runs a task until it parks or ends. Effects that need no waiting answer at once. */
   #advance(task: LoopTask): void {
-    let step: Step<unknown> = resume(task.program, task.resumption)
-    while (step.kind === 'yielded') {
-      const answer = this.#perform(task, step.effect)
-      if (answer === undefined) return
-      step = resume(task.program, answer)
+    for (let resumption: Resumption | undefined = task.resumption; resumption; ) {
+      const step = resume(task.program, resumption)
+      if (step.kind === 'yielded') {
+        resumption = this.#perform(task, step.effect)
+        continue
+      }
+      this.#settle(
+        task,
+        step.kind === 'returned'
+          ? { ok: true, value: step.value }
+          : { ok: false, error: step.error },
+      )
+      return
     }
-    this.#settle(
-      task,
-      step.kind === 'returned' ? { ok: true, value: step.value } : { ok: false, error: step.error },
-    )
   }
 
   /** Does an effect: its answer now, or undefined once the task is parked. */
@@ -139,16 +144,24 @@ export class Scheduler {
         this.cancel(effect.task)
         return NOTHING
       case 'sleep': {
-        task.timer = this.#timers.push(this.#clock.now() + Math.max(0, effect.ms), task)
+        // Whole milliseconds, rounded up, as Node's own timers: never early, and a whole
+        // number is stored in the timer itself where a fraction takes a heap box of its own.
+        const deadline = Math.ceil(this.#clock.now() + Math.max(0, effect.ms))
+        task.timer = this.#timers.push(deadline, task)
         task.parkedOn = effect
         return undefined
       }
       case 'next': {
         const taken = effect.source.take()
         if (taken) return ok(taken.item)
-        task.onItem ??= (item) => {
-          task.resumption = ok(item)
-          this.#makeReady(task)
+        if (!task.onItem) {
+          // One answer object per task, refilled for each item: a wake allocates nothing.
+          const answer = { kind: 'value' as const, value: undefined as unknown }
+          task.onItem = (item) => {
+            answer.value = item
+            task.resumption = answer
+            this.#makeReady(task)
+          }
         }
         effect.source.wait(task.onItem)
         if (effect.source.live) {
@@ -205,8 +218,11 @@ export class Scheduler {
   }
 
   #fireDueTimers(): void {
+    let timer = this.#nextTimer()
+    // No timer set, no need to read the clock: a real clock's read costs as much as a switch.
+    if (!timer) return
     const now = this.#clock.now()
-    for (let timer = this.#nextTimer(); timer && timer.deadline <= now; timer = this.#nextTimer()) {
+    for (; timer && timer.deadline <= now; timer = this.#nextTimer()) {
       this.#timers.pop()
       timer.value.timer = undefined
       timer.value.resumption = NOTHING
