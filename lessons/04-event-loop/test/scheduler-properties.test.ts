@@ -30,7 +30,8 @@ const plans = fc.letrec<{ plan: Plan; action: Action }>((tie) => ({
 })).plan
 
 type Event =
-  | { task: string; kind: 'woke'; at: number; deadline: number }
+  /** `slept` numbers the sleeps in the order they were asked for, across all tasks. */
+  | { task: string; kind: 'woke'; at: number; deadline: number; slept: number }
   | { task: string; kind: 'joined'; at: number; child: Task }
   | { task: string; kind: 'done'; at: number }
 
@@ -39,14 +40,16 @@ async function play(root: Plan) {
   const scheduler = new Scheduler(new VirtualClock())
   const events: Event[] = []
   const names: string[] = []
+  let sleeps = 0
   function* perform(plan: Plan, name: string): Program<void> {
     names.push(name)
     const children: Task[] = []
     for (const action of plan.actions) {
       if (action.kind === 'sleep') {
         const deadline = scheduler.now() + action.ms
+        const slept = sleeps++
         yield* sleep(action.ms)
-        events.push({ task: name, kind: 'woke', at: scheduler.now(), deadline })
+        events.push({ task: name, kind: 'woke', at: scheduler.now(), deadline, slept })
       } else if (action.kind === 'spawn') {
         const child = `${name}.${children.length}`
         children.push(yield* spawn(perform(action.plan, child), child))
@@ -72,6 +75,19 @@ describe('the scheduler on random programs of spawns, sleeps and joins', () => {
         for (const event of events) {
           if (event.kind === 'woke') expect(event.at).toBe(event.deadline)
         }
+      }),
+    )
+  })
+
+  it('runs sleepers whose timers fall due together in the order they went to sleep: first in, first out', async () => {
+    await fc.assert(
+      fc.asyncProperty(plans, async (plan) => {
+        const { events } = await play(plan)
+        const woke = events.flatMap((event) => (event.kind === 'woke' ? [event] : []))
+        const fair = [...woke].sort((a, b) => a.deadline - b.deadline || a.slept - b.slept)
+        const shown = (list: typeof woke) =>
+          list.map((event) => `${event.task} (due ${event.deadline}, sleep #${event.slept})`)
+        expect(shown(woke), 'by deadline, then in the order they slept').toEqual(shown(fair))
       }),
     )
   })

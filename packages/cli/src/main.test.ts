@@ -36,6 +36,7 @@ describe('the course command', () => {
 
   it('refuses bad options with exit status 2', () => {
     expect(course('timeline', '01', '--n', 'many').code).toBe(2)
+    expect(course('timeline', '04', '--cpu', '99999').code).toBe(2)
     expect(course('test', '01', '--colour').code).toBe(2)
     expect(course('grade', '/no/such/checkout').code).toBe(2)
     expect(course('hint').code).toBe(2)

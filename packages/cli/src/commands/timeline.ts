@@ -1,5 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { setTimeout as delay } from 'node:timers/promises'
+import { LIMITS } from '@course/common/app'
 import { burst } from '@course/common/load'
 import { startServer } from '@course/common/server-process'
 import {
@@ -7,6 +9,7 @@ import {
   maxConcurrent,
   renderSvg,
   renderWaterfall,
+  type Span,
   toChromeTrace,
   workerLanes,
 } from '@course/common/timeline'
@@ -30,45 +33,55 @@ function wholeNumber(flag: string, raw: string | undefined, fallback: number, ma
 export const timeline: Command = {
   name: 'timeline',
   summary: "record and show a request timeline against a lesson's server",
-  usage: `pnpm course timeline <lesson> [--n 5] [--ms 100] [--server <name>] [--solution]
+  usage: `pnpm course timeline <lesson> [--n 5] [--ms 100] [--cpu <units>] [--server <name>] [--solution]
 
 Starts the lesson's server, fires N requests of GET /io?ms=MS at once, and
 draws what the server did with them: '.' while a request waited, '#' while it
-was served. Also writes an SVG picture and a Chrome trace (open it in
-ui.perfetto.dev) to .course/timelines/.`,
+was served. With --cpu, one GET /cpu?n=UNITS joins them MS/2 later, to show
+what computing does to the others. Also writes an SVG picture and a Chrome
+trace (open it in ui.perfetto.dev) to .course/timelines/.`,
   async run(args) {
     const { values, positionals } = parseCommandArgs('timeline', args, {
       n: { type: 'string' },
       ms: { type: 'string' },
+      cpu: { type: 'string' },
       solution: { type: 'boolean' },
       server: { type: 'string' },
     })
     const [name] = positionals
     if (!name) throw new UsageError('timeline: name a lesson, e.g. pnpm course timeline 01')
     const n = wholeNumber('n', values.n, 5, 200)
-    const ms = wholeNumber('ms', values.ms, 100, 10_000)
+    const ms = wholeNumber('ms', values.ms, 100, LIMITS.maxWaitMs)
+    const cpu = values.cpu === undefined ? 0 : wholeNumber('cpu', values.cpu, 0, LIMITS.maxCpuUnits)
     const { lesson } = resolveTarget(name, loadLessons())
     const server = await startServer({
       entry: serverEntry(lesson, values.server),
       env: implementationEnv(chooseImplementation(values.solution)),
     })
     try {
-      const result = await burst(server.baseUrl, { path: `/io?ms=${ms}`, n })
-      console.log(renderWaterfall(result.spans))
+      const waits = burst(server.baseUrl, { path: `/io?ms=${ms}`, n })
+      // Sent while the waits are half way through: on one thread, their timers fall due
+      // while it computes.
+      const computing =
+        cpu > 0
+          ? delay(ms / 2).then(() => burst(server.baseUrl, { path: `/cpu?n=${cpu}`, n: 1 }))
+          : undefined
+      const spans = numbered([...(await waits).spans, ...((await computing)?.spans ?? [])])
+      const wallMs =
+        Math.max(...spans.map((s) => s.received)) - Math.min(...spans.map((s) => s.sent))
+      const what = `${n} x GET /io?ms=${ms}${cpu > 0 ? ` and 1 x GET /cpu?n=${cpu}` : ''}`
+      console.log(renderWaterfall(spans))
       console.log(
-        `${n} requests of ${ms} ms: ${Math.round(result.wallMs)} ms in all (one at a time would be ${n * ms} ms, all at once ${ms} ms); at most ${maxConcurrent(result.spans)} served at once.`,
+        `${n} requests of ${ms} ms${cpu > 0 ? ` and one of /cpu?n=${cpu}` : ''}: ${Math.round(wallMs)} ms in all (one at a time would be ${n * ms} ms${cpu > 0 ? ' plus the CPU work' : ''}, all at once ${ms} ms); at most ${maxConcurrent(spans)} served at once.`,
       )
       const dir = join(stateDir(), 'timelines')
       // Each server of a lesson gets its own files: koa's picture must not overwrite hono's.
       const which = values.server ? `-${values.server}` : ''
-      const base = join(dir, `${lesson.slug}${which}-n${n}-ms${ms}`)
+      const base = join(dir, `${lesson.slug}${which}-n${n}-ms${ms}${cpu > 0 ? `-cpu${cpu}` : ''}`)
       mkdirSync(dir, { recursive: true })
-      writeFileSync(
-        `${base}.svg`,
-        renderSvg(result.spans, `Lesson ${lesson.number}: ${n} x GET /io?ms=${ms}`),
-      )
+      writeFileSync(`${base}.svg`, renderSvg(spans, `Lesson ${lesson.number}: ${what}`))
       // The trace has room for both views: each request, and each worker's busy time.
-      const lanes = [...httpLanes(result.spans), ...workerLanes(result.spans)]
+      const lanes = [...httpLanes(spans), ...workerLanes(spans)]
       writeFileSync(`${base}.trace.json`, JSON.stringify(toChromeTrace(lanes)))
       console.log(pc.dim(`wrote ${shown(base, courseRoot)}.svg and .trace.json`))
       return 0
@@ -76,4 +89,11 @@ ui.perfetto.dev) to .course/timelines/.`,
       await server.stop()
     }
   },
+}
+
+/** Two bursts' spans as one picture: in the order they were sent, numbered from 1 again. */
+function numbered(spans: Span[]): Span[] {
+  return [...spans]
+    .sort((a, b) => a.sent - b.sent)
+    .map((span, index) => ({ ...span, id: index + 1 }))
 }
