@@ -25,9 +25,9 @@
 //      in flight: that request would be cut.
 //
 // Run: pnpm course test reload     Stuck: pnpm course hint reload
+import { todo } from '@course/common/todo'
 import type { Backend, BackendConfig } from '#backend'
 import type { ReloadPlan, UpstreamLike } from '#types'
-import { todo } from '@course/common/todo'
 
 export function planReload(
   running: readonly Backend[],
@@ -44,7 +44,10 @@ export class Upstream implements UpstreamLike {
   readonly createBackend: (config: BackendConfig) => Backend
   #backends: Backend[]
 
-  constructor(configs: readonly BackendConfig[], createBackend: (config: BackendConfig) => Backend) {
+  constructor(
+    configs: readonly BackendConfig[],
+    createBackend: (config: BackendConfig) => Backend,
+  ) {
     this.createBackend = createBackend
     this.#backends = configs.map(createBackend)
   }

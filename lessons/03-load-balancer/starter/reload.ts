@@ -25,9 +25,9 @@
 //      in flight: that request would be cut.
 //
 // Run: pnpm course test reload     Stuck: pnpm course hint reload
+import { todo } from '@course/common/todo'
 import type { Backend, BackendConfig } from '#backend'
 import type { ReloadPlan, UpstreamLike } from '#types'
-import { todo } from '@course/common/todo'
 
 export function planReload(
   running: readonly Backend[],

@@ -2,9 +2,9 @@
 // (lesson 01's blocking server, or the recording one) and the balancer with a
 // config file naming them.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { setTimeout as delay } from 'node:timers/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { setTimeout as delay } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { type ServerProcess, startServer } from '@course/common/harness'
 import { afterAll, beforeAll } from 'vitest'
