@@ -151,7 +151,7 @@ describe('a reload (SIGHUP) under steady load', () => {
         (reply) => reply.span.sent < sighupAt && reply.span.received > seenAt,
       )
       const onC = replies.filter((reply) => reply.span.server?.servedBy.startsWith(`${c?.pid}/`))
-      const figures = `${replies.length} POSTs, ${failed.length} failed (${failed.map((reply) => reply.status).join(', ')}); a received ${receivedByA()} and answered ${onA.length}, ${heldAcross.length} held across the reload, ${lateOnA} sent after it; c answered ${onC.length}`
+      const figures = `${replies.length} POSTs, ${failed.length} failed${failed.length ? ` (${failed.map((reply) => reply.status || reply.span.error).join(', ')})` : ''}; a received ${receivedByA()} and answered ${onA.length}, ${heldAcross.length} held across the reload, ${lateOnA} sent after it; c answered ${onC.length}`
       showFigures(`a reload under load: ${figures}`)
       if (heldAcross.length === 0 && failed.length === 0) {
         throw failure({
