@@ -26,6 +26,8 @@
 //
 // Run: pnpm course test reload     Stuck: pnpm course hint reload
 import { todo } from '@course/common/todo'
+
+const file = 'lessons/03-load-balancer/src/reload.ts'
 import type { Backend, BackendConfig } from '#backend'
 import type { ReloadPlan, UpstreamLike } from '#types'
 
@@ -34,7 +36,7 @@ export function planReload(
   wanted: readonly BackendConfig[],
 ): ReloadPlan {
   return todo(
-    'src/reload.ts',
+    file,
     `planReload: which of ${running.length} running backends to keep or drain, and which of ${wanted.length} wanted ones to add`,
     'reload',
   )
@@ -59,7 +61,7 @@ export class Upstream implements UpstreamLike {
   reload(wanted: readonly BackendConfig[]): void {
     const plan = planReload(this.#backends, wanted)
     todo(
-      'src/reload.ts',
+      file,
       `Upstream.reload: apply the plan (${plan.add.length} to add, ${plan.drain.length} to drain)`,
       'reload',
     )
