@@ -26,10 +26,10 @@
 //
 // Run: pnpm course test reload     Stuck: pnpm course hint reload
 import { todo } from '@course/common/todo'
-
-const file = 'lessons/03-load-balancer/src/reload.ts'
 import type { Backend, BackendConfig } from '#backend'
 import type { ReloadPlan, UpstreamLike } from '#types'
+
+const file = 'lessons/03-load-balancer/src/reload.ts'
 
 export function planReload(
   running: readonly Backend[],
