@@ -1,7 +1,7 @@
 // What each exercise of this lesson must export. The tests call your code
 // through these types, and the reference solution implements the same ones.
 import type { Server } from 'node:http'
-import type { Backend } from '#backend'
+import type { Backend, BackendConfig } from '#backend'
 
 /** The balancing methods, by the names the config file and the tests use. */
 export type Algorithm =
@@ -105,6 +105,31 @@ export interface ActiveCheckOptions {
   fall: number
   /** Consecutive good checks that bring it back. */
   rise: number
+}
+
+/** Exercise 6 (reload.ts): what a new config does to the backends running now. */
+export interface ReloadPlan {
+  /** Named by the new config and not running: start them. */
+  add: BackendConfig[]
+  /** Running and named again (same URL): left as they are, requests in flight and health included. */
+  keep: Backend[]
+  /** Running and no longer named: they get nothing new and finish what they have. */
+  drain: Backend[]
+}
+
+export type PlanReload = (
+  running: readonly Backend[],
+  wanted: readonly BackendConfig[],
+) => ReloadPlan
+
+/** The backends behind the balancer, as config reloads change them. */
+export interface UpstreamLike {
+  /** What the dispatcher and the health checks see: the serving backends and the draining ones. */
+  readonly backends: readonly Backend[]
+  /** Applies a new config's list of backends (on SIGHUP) without cutting a request. */
+  reload(wanted: readonly BackendConfig[]): void
+  /** Drops the draining backends with nothing left in flight, and returns them to be closed. */
+  retire(): Backend[]
 }
 
 /** How one try on one backend ended (balancer/forward.ts). */

@@ -8,3 +8,5 @@ export const blockingBackendFile = entry('blocking-backend.ts')
 export const recordingBackendFile = entry('recording-backend.ts')
 /** node:http with keep-alive and no logging, for benchmarks. */
 export const nodeHttpBackendFile = entry('node-http-backend.ts')
+/** Listens with an accept queue of one and accepts nothing once stopped: connects hang. */
+export const unacceptingBackendFile = entry('unaccepting-backend.ts')

@@ -1,6 +1,6 @@
-// Puts the exercises together: backends from the config, a picker, the
-// dispatcher (limit and queue), health, and the proxy in front. Given to you;
-// read it to see where each of your files plugs in.
+// Puts the exercises together: the upstream (the backends, as reloads change
+// them), a picker, the dispatcher (limit and queue), health, and the proxy in
+// front. Given to you; read it to see where each of your files plugs in.
 import type { Server } from 'node:http'
 import type {
   ActiveCheckOptions,
@@ -11,8 +11,9 @@ import type {
   HealthLike,
   HealthOptions,
   Picker,
+  UpstreamLike,
 } from '#types'
-import { Backend } from './backend.ts'
+import { Backend, type BackendConfig } from './backend.ts'
 import type { BalancerConfig } from './config.ts'
 
 /** What the balancer needs from the chosen implementation (src/ or solution/). */
@@ -29,19 +30,23 @@ export interface Implementation {
     backends: () => readonly Backend[],
     options: ActiveCheckOptions,
   ) => { start(): void; stop(): void }
+  Upstream: new (
+    configs: readonly BackendConfig[],
+    createBackend: (config: BackendConfig) => Backend,
+  ) => UpstreamLike
 }
 
 export class Balancer {
   readonly server: Server
-  #backends: Backend[]
-  readonly #draining = new Set<Backend>()
+  readonly #upstream: UpstreamLike
   readonly #checks: { stop(): void } | undefined
-  readonly #poolSize: number
 
   constructor(config: BalancerConfig, implementation: Implementation) {
-    this.#poolSize = config.poolSize
-    this.#backends = config.backends.map((backend) => new Backend(backend, config.poolSize))
-    const backends = () => this.#backends
+    this.#upstream = new implementation.Upstream(
+      config.backends,
+      (backend) => new Backend(backend, config.poolSize),
+    )
+    const backends = () => this.#upstream.backends
     const dispatcher = new implementation.Dispatcher(
       backends,
       implementation.createPicker(config.algorithm),
@@ -52,7 +57,7 @@ export class Balancer {
         acquire: (exclude) => dispatcher.acquire(exclude),
         release: (backend, latencyMs) => {
           dispatcher.release(backend, latencyMs)
-          this.#retireDrained()
+          this.#closeRetired()
         },
       },
       health: new implementation.PassiveHealth(config),
@@ -69,37 +74,21 @@ export class Balancer {
   }
 
   /**
-   * Applies a new list of backends without losing a request: new ones join,
-   * kept ones stay as they are, and removed ones drain: they get nothing new
-   * and leave once their requests in flight are answered.
+   * A new config's backends (SIGHUP): your Upstream decides who joins, who
+   * stays and who drains; the ones already drained close their connections.
    */
   reload(config: BalancerConfig): void {
-    const byUrl = new Map(this.#backends.map((backend) => [backend.url.href, backend]))
-    const next = config.backends.map(
-      (wanted) => byUrl.get(new URL(wanted.url).href) ?? new Backend(wanted, this.#poolSize),
-    )
-    for (const backend of this.#backends) {
-      if (next.includes(backend)) continue
-      backend.draining = true
-      this.#draining.add(backend)
-    }
-    // Draining ones stay listed until they are done, so their slots are released normally.
-    this.#backends = [...next, ...this.#draining]
-    this.#retireDrained()
+    this.#upstream.reload(config.backends)
+    this.#closeRetired()
   }
 
-  #retireDrained(): void {
-    for (const backend of this.#draining) {
-      if (backend.inFlight > 0) continue
-      this.#draining.delete(backend)
-      backend.agent.destroy()
-      this.#backends = this.#backends.filter((kept) => kept !== backend)
-    }
+  #closeRetired(): void {
+    for (const backend of this.#upstream.retire()) backend.agent.destroy()
   }
 
   /** Stops the health checks and closes the upstream connections (after the server has closed). */
   close(): void {
     this.#checks?.stop()
-    for (const backend of this.#backends) backend.agent.destroy()
+    for (const backend of this.#upstream.backends) backend.agent.destroy()
   }
 }

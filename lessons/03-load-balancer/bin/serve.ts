@@ -82,6 +82,7 @@ const implementation: Implementation = await explainTodo(async () => ({
   ...(await impl.load<Pick<Implementation, 'createProxy'>>('proxy.ts')),
   ...(await impl.load<Pick<Implementation, 'Dispatcher'>>('dispatcher.ts')),
   ...(await impl.load<Pick<Implementation, 'PassiveHealth' | 'ActiveHealthCheck'>>('health.ts')),
+  ...(await impl.load<Pick<Implementation, 'Upstream'>>('reload.ts')),
 }))
 const balancer = await explainTodo(() => new Balancer(config, implementation))
 // nginx -s reload: re-read the file; a bad file is reported and the running config kept.

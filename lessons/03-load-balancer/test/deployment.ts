@@ -4,16 +4,21 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { setTimeout as delay } from 'node:timers/promises'
 import { fileURLToPath } from 'node:url'
 import { type ServerProcess, startServer } from '@course/common/harness'
 import { afterAll, beforeAll } from 'vitest'
 import { type BackendEvent, backendEvents } from '../backends/events.ts'
-import { blockingBackendFile, recordingBackendFile } from '../backends/index.ts'
+import {
+  blockingBackendFile,
+  recordingBackendFile,
+  unacceptingBackendFile,
+} from '../backends/index.ts'
 import type { BalancerConfig } from '../balancer/config.ts'
 
 const balancerEntry = fileURLToPath(new URL('../bin/serve.ts', import.meta.url))
 
-export type BackendKind = 'blocking' | 'recording'
+export type BackendKind = 'blocking' | 'recording' | 'unaccepting'
 
 export interface BackendSpec {
   kind: BackendKind
@@ -29,8 +34,12 @@ export interface Deployment {
   events(index: number): BackendEvent[]
   /** Every request any recording backend saw. */
   requests(): Extract<BackendEvent, { event: 'request' }>[]
-  /** Rewrites the balancer's config file with these backends (by index) and sends it SIGHUP. */
-  reload(indexes: number[], config?: Partial<BalancerConfig>): void
+  /**
+   * Rewrites the balancer's config file with these backends (by index), sends
+   * it SIGHUP, and resolves once it says it reloaded; rejects with what it
+   * said instead (a reload that threw, e.g. an unfinished exercise).
+   */
+  reload(indexes: number[], config?: Partial<BalancerConfig>): Promise<void>
   /** Another balancer over the same backends, with another config; stop it yourself. */
   startBalancer(config: Partial<BalancerConfig>): Promise<ServerProcess>
   stop(): Promise<void>
@@ -43,9 +52,11 @@ const configDir = mkdtempSync(join(tmpdir(), 'course-03-'))
 afterAll(() => rmSync(configDir, { recursive: true, force: true }))
 
 export function startBackend({ kind, holdMs = 0 }: BackendSpec): Promise<ServerProcess> {
-  return kind === 'blocking'
-    ? startServer({ entry: blockingBackendFile, env: { COURSE_IMPL: 'solution' } })
-    : startServer({ entry: recordingBackendFile, args: ['--hold-ms', String(holdMs)] })
+  if (kind === 'blocking') {
+    return startServer({ entry: blockingBackendFile, env: { COURSE_IMPL: 'solution' } })
+  }
+  if (kind === 'unaccepting') return startServer({ entry: unacceptingBackendFile })
+  return startServer({ entry: recordingBackendFile, args: ['--hold-ms', String(holdMs)] })
 }
 
 /** Writes a balancer config for these backends; returns the file. */
@@ -97,10 +108,20 @@ export async function startDeployment(
         ),
       ),
     startBalancer: (config) => startBalancer(ports, config),
-    reload(indexes, next = config) {
+    async reload(indexes, next = config) {
       const chosen = indexes.map((index) => ports[index] ?? { port: 0 })
+      const before = balancer.output().length
       writeConfig(chosen, next, file)
       balancer.child.kill('SIGHUP')
+      for (let waited = 0; waited < 10_000; waited += 10) {
+        const said = balancer.output().slice(before)
+        if (said.includes('reloaded ')) return
+        if (said.includes('keeping the running configuration')) {
+          throw new Error(`The balancer kept its configuration:\n${said.trim()}`)
+        }
+        await delay(10)
+      }
+      throw new Error('The balancer said nothing within 10 s of SIGHUP')
     },
     async stop() {
       await balancer.stop()

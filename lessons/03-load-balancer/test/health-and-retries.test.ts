@@ -1,5 +1,13 @@
+import { once } from 'node:events'
+import { connect, type Socket } from 'node:net'
 import { setTimeout as delay } from 'node:timers/promises'
-import { checkLeaksAfterEach, eventually, failure, showFigures } from '@course/common/harness'
+import {
+  checkLeaksAfterEach,
+  eventually,
+  failure,
+  type ServerProcess,
+  showFigures,
+} from '@course/common/harness'
 import { closedLoop, send } from '@course/common/load'
 import { describe, expect, it } from 'vitest'
 import type { Algorithm } from '#types'
@@ -165,51 +173,186 @@ describe('a slow backend among fast ones', () => {
   })
 })
 
-describe('active health checks', () => {
-  it('take a stopped backend out within a few intervals, and bring it back once it answers', async () => {
-    const deployment = await startDeployment(blocking(2), {
-      healthCheck: { intervalMs: 200, timeoutMs: 150, fall: 2, rise: 2 },
-    })
-    const [a, b] = deployment.backends
-    if (!a || !b) throw new Error('two backends expected')
-    /** Pids that answered 6 requests in a row. */
-    const answering = async () => {
-      const pids = new Set<number>()
-      for (let i = 0; i < 6; i++) {
-        const reply = await send(deployment.balancer.baseUrl, { path: '/whoami' }, 1_000)
-        if (reply.status === 200) pids.add(Number(JSON.parse(reply.body.toString()).pid))
+describe('a backend that never accepts the connection', () => {
+  // Generous on purpose: the test judges which timeout answered, not how fast.
+  const timeouts = { connectTimeoutMs: 500, readTimeoutMs: 20_000 }
+  const reproduce =
+    'pnpm exec tsx lessons/03-load-balancer/backends/unaccepting-backend.ts --port 8081; kill -STOP <its pid>; open 2 connections to it (nc 127.0.0.1 8081 &), filling its accept queue; a config with "connectTimeoutMs": 500; curl -i http://127.0.0.1:8080/whoami'
+
+  it('answers 504 after the connect timeout, long before the read timeout', async () => {
+    const deployment = await startDeployment([{ kind: 'unaccepting' }], timeouts)
+    let held: Socket[] = []
+    try {
+      held = await neverAccepting(deployment.backends[0])
+      const reply = await send(deployment.balancer.baseUrl, { path: '/whoami' })
+      const tookMs = reply.span.received - reply.span.sent
+      if (reply.status !== 504 || tookMs < 500 || tookMs >= 10_000) {
+        throw failure({
+          expected:
+            '504 once the 500 ms connect timeout has passed, long before the 20000 ms read timeout',
+          actual: `${reply.status || 'no response'} after ${Math.round(tookMs)} ms`,
+          reproduce,
+          hint: "forward() reports a connect timeout as a failure with reason 'timeout': answer 504 for it",
+        })
       }
-      return pids
+    } finally {
+      release(deployment.backends[0], held)
+      await deployment.stop()
     }
-    let seen = new Set<number>()
-    const how = {
-      reproduce:
-        'a config with "healthCheck": { "intervalMs": 200, "timeoutMs": 150, "fall": 2, "rise": 2 }; pnpm course serve 03 -- --port 8080 --config balancer.json; kill -STOP <a backend pid>; curl http://127.0.0.1:8080/whoami a few times; kill -CONT <its pid>',
-      hint: 'count consecutive results per backend: fall failures set failingChecks, rise successes clear it',
-      timeoutMs: 6_000,
-      actual: () => `6 requests in a row answered by ${[...seen].join(', ') || 'no backend'}`,
+  })
+
+  it('retries a GET on another backend when the first never accepts the connection', async () => {
+    // maxFails 10: the silent backend stays in rotation, so each GET may be sent to it first.
+    const deployment = await startDeployment([{ kind: 'unaccepting' }, ...blocking(1)], {
+      ...timeouts,
+      maxFails: 10,
+    })
+    const other = deployment.backends[1]?.pid
+    let held: Socket[] = []
+    try {
+      held = await neverAccepting(deployment.backends[0])
+      const replies = []
+      for (let i = 0; i < 2; i++) {
+        replies.push(await send(deployment.balancer.baseUrl, { path: '/whoami' }))
+      }
+      const shown = replies
+        .map((reply) => {
+          const by = reply.span.server?.servedBy.split('/')[0] ?? 'nobody'
+          return `${reply.status || 'no response'} from ${by} after ${Math.round(reply.span.received - reply.span.sent)} ms`
+        })
+        .join('; ')
+      const waitedFirst = replies.some((reply) => reply.span.received - reply.span.sent >= 500)
+      const allFromOther = replies.every(
+        (reply) => reply.status === 200 && reply.span.server?.servedBy.startsWith(`${other}/`),
+      )
+      if (!allFromOther || !waitedFirst) {
+        throw failure({
+          expected: `both GETs answered 200 by the other backend (${other}), at least one after waiting out the 500 ms connect timeout on the silent one`,
+          actual: shown,
+          reproduce: `${reproduce}, twice, with a second backend in the config`,
+          hint: 'a try that never connected sent nothing (failure.sent is false): it may always go to another backend',
+        })
+      }
+    } finally {
+      release(deployment.backends[0], held)
+      await deployment.stop()
+    }
+  })
+})
+
+/**
+ * Stops an unaccepting backend and fills its accept queue, so every further
+ * connect to it hangs: the kernel drops the SYN of a full queue, and the
+ * client's retry (after 1 s) finds it full again.
+ */
+async function neverAccepting(backend: ServerProcess | undefined): Promise<Socket[]> {
+  if (!backend) throw new Error('an unaccepting backend expected')
+  process.kill(backend.pid, 'SIGSTOP')
+  const held: Socket[] = []
+  for (let i = 0; i < 8; i++) {
+    const socket = connect(backend.port, '127.0.0.1')
+    socket.on('error', () => {})
+    held.push(socket)
+    const timer = new AbortController()
+    const connected = await Promise.race([
+      once(socket, 'connect').then(() => true),
+      delay(1_000, false, { signal: timer.signal }).catch(() => true),
+    ])
+    timer.abort()
+    // Queued a second ago and still not connected: the queue is full.
+    if (!connected) return held
+  }
+  for (const socket of held) socket.destroy()
+  throw new Error(
+    `the unaccepting backend (pid ${backend.pid}) took 8 connections while stopped: its accept queue should hold 2`,
+  )
+}
+
+function release(backend: ServerProcess | undefined, held: Socket[]): void {
+  for (const socket of held) socket.destroy()
+  if (backend) process.kill(backend.pid, 'SIGCONT')
+}
+
+describe('active health checks', () => {
+  it('take a backend out at its fall-th failed check and not before, and back at exactly its rise-th good one', async () => {
+    const fall = 3
+    const rise = 2
+    const healthCheck = { intervalMs: 500, timeoutMs: 400, fall, rise }
+    const deployment = await startDeployment([{ kind: 'recording' }, { kind: 'recording' }], {
+      healthCheck,
+    })
+    const a = deployment.backends[0]
+    const reproduce = `tsx lessons/03-load-balancer/backends/recording-backend.ts --port 8081 (and 8082); a config with "healthCheck": ${JSON.stringify(healthCheck)}; pnpm course serve 03 -- --port 8080 --config balancer.json; kill -USR2 <8081's pid> (its /healthz now answers 503); after each check it prints, curl http://127.0.0.1:8080/whoami 4 times`
+    /** What a answered /healthz since SIGUSR2 last turned it: the checks it saw, in order. */
+    const checksSinceTurn = () => {
+      const events = deployment.events(0)
+      const turned = events.findLastIndex((event) => event.event === 'health')
+      return events
+        .slice(turned + 1)
+        .filter((event) => event.event === 'request' && event.target === '/healthz').length
+    }
+    const turns = () => deployment.events(0).filter((event) => event.event === 'health').length
+    const story: string[] = []
+    const figures = () => story.join('; ')
+    /** After a's n-th check since the turn: how many of 4 requests (round-robin over a and b) reach a. */
+    const afterCheck = async (n: number, kind: string): Promise<number> => {
+      await eventually(() => checksSinceTurn() >= n, {
+        what: `backend a's ${kind} check number ${n}`,
+        intervalMs: 10,
+        timeoutMs: 10 * healthCheck.intervalMs,
+        actual: () => `${checksSinceTurn()} checks; so far: ${figures()}`,
+        reproduce,
+      })
+      const before = checksSinceTurn()
+      let onA = 0
+      for (let i = 0; i < 4; i++) {
+        const reply = await send(deployment.balancer.baseUrl, { path: '/whoami' })
+        if (reply.span.server?.servedBy.startsWith(`${a?.pid}/`)) onA++
+      }
+      story.push(`after ${n} ${kind}: a served ${onA} of 4`)
+      if (before !== n || checksSinceTurn() !== n) {
+        throw failure({
+          expected: `4 requests sent between a's check ${n} and check ${n + 1}`,
+          actual: `the machine was too busy to judge: a saw ${before} checks before and ${checksSinceTurn()} after the requests (${healthCheck.intervalMs} ms apart)`,
+          figures: figures(),
+          reproduce,
+        })
+      }
+      return onA
+    }
+    const turn = async (count: number) => {
+      process.kill(a?.pid ?? 0, 'SIGUSR2')
+      await eventually(() => turns() === count, {
+        what: "backend a's /healthz turned by SIGUSR2",
+        reproduce,
+      })
     }
     try {
-      process.kill(a.pid, 'SIGSTOP')
-      // Let the checks see it silent before sending it anything.
-      await delay(1_000)
-      await eventually(
-        async () => {
-          seen = await answering()
-          return seen.size === 1 && seen.has(b.pid)
-        },
-        { what: `only ${b.pid} answering while ${a.pid} is stopped`, ...how },
-      )
-      process.kill(a.pid, 'SIGCONT')
-      await eventually(
-        async () => {
-          seen = await answering()
-          return seen.has(a.pid)
-        },
-        { what: `${a.pid} answering again once it runs`, ...how },
-      )
+      await turn(1)
+      for (let n = 1; n <= fall; n++) {
+        const onA = await afterCheck(n, 'failed')
+        if (n < fall ? onA === 0 : onA > 0) {
+          throw failure({
+            expected: `a in rotation after each of its first ${fall - 1} failed checks, out after failed check ${fall} (fall ${fall})`,
+            actual: figures(),
+            reproduce,
+            hint: 'count failed checks in a row per backend: the fall-th sets failingChecks, not one sooner',
+          })
+        }
+      }
+      await turn(2)
+      for (let n = 1; n <= rise; n++) {
+        const onA = await afterCheck(n, 'good')
+        if (n < rise ? onA > 0 : onA === 0) {
+          throw failure({
+            expected: `a out after each of its first ${rise - 1} good checks, back after good check ${rise} (rise ${rise})`,
+            actual: figures(),
+            reproduce,
+            hint: 'count good checks in a row while a backend is out: the rise-th clears failingChecks',
+          })
+        }
+      }
     } finally {
-      process.kill(a.pid, 'SIGCONT')
       await deployment.stop()
     }
   })
