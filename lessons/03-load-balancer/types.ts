@@ -51,7 +51,6 @@ export interface ProxyOptions {
   maxBodyBytes: number
   /** Read the whole request before choosing a backend (nginx's proxy_request_buffering). */
   requestBuffering?: boolean
-  connectTimeoutMs: number
   /** Longest silence from a backend before its answer starts: then 504. */
   readTimeoutMs: number
 }

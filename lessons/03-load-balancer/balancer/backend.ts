@@ -1,6 +1,6 @@
 // One backend as the balancer sees it: where it is, how much it may get, and
 // how it is doing. Given to you: the exercises read and update these fields.
-import { Agent } from 'node:http'
+import { Pool } from 'undici'
 import type { Candidate } from '#types'
 
 export interface BackendConfig {
@@ -20,7 +20,7 @@ export class Backend implements Candidate {
    * idle ones kept for the next request. A backend that closes after each
    * answer (lesson 01's) simply gets a new connection each time.
    */
-  readonly agent: Agent
+  readonly pool: Pool
   inFlight = 0
   /** Passive health (nginx's fail_timeout): out of rotation until this time (performance.now()). */
   outUntil = 0
@@ -29,11 +29,14 @@ export class Backend implements Candidate {
   /** Being removed: finishes what it has, gets nothing new. */
   draining = false
 
-  constructor(config: BackendConfig, poolSize: number) {
+  constructor(config: BackendConfig, poolSize: number, connectTimeoutMs = 1_000) {
     this.name = config.name
     this.url = new URL(config.url)
     this.weight = config.weight ?? 1
-    this.agent = new Agent({ keepAlive: true, maxSockets: poolSize, maxFreeSockets: poolSize })
+    this.pool = new Pool(this.url.origin, {
+      connections: poolSize,
+      connect: { timeout: connectTimeoutMs },
+    })
   }
 
   get down(): boolean {

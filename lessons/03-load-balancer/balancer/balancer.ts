@@ -44,7 +44,7 @@ export class Balancer {
   constructor(config: BalancerConfig, implementation: Implementation) {
     this.#upstream = new implementation.Upstream(
       config.backends,
-      (backend) => new Backend(backend, config.poolSize),
+      (backend) => new Backend(backend, config.poolSize, config.connectTimeoutMs),
     )
     const backends = () => this.#upstream.backends
     const dispatcher = new implementation.Dispatcher(
@@ -63,7 +63,6 @@ export class Balancer {
       health: new implementation.PassiveHealth(config),
       maxBodyBytes: config.maxBodyBytes,
       requestBuffering: config.requestBuffering,
-      connectTimeoutMs: config.connectTimeoutMs,
       readTimeoutMs: config.readTimeoutMs,
     })
     if (config.healthCheck) {
@@ -83,12 +82,12 @@ export class Balancer {
   }
 
   #closeRetired(): void {
-    for (const backend of this.#upstream.retire()) backend.agent.destroy()
+    for (const backend of this.#upstream.retire()) void backend.pool.destroy()
   }
 
   /** Stops the health checks and closes the upstream connections (after the server has closed). */
   close(): void {
     this.#checks?.stop()
-    for (const backend of this.#upstream.backends) backend.agent.destroy()
+    for (const backend of this.#upstream.backends) void backend.pool.destroy()
   }
 }

@@ -1,8 +1,9 @@
 // One try of one request on one backend: send it through the backend's pool
 // of connections, and stream the answer to the client as it arrives. Given to
 // you: the exercises decide which backend, and what to do when a try fails.
-import { request as httpRequest, type ServerResponse } from 'node:http'
-import type { Attempt, HeaderMap } from '#types'
+import type { ServerResponse } from 'node:http'
+import type { Dispatcher } from 'undici'
+import type { Attempt, FailedAttempt, HeaderMap } from '#types'
 import type { Backend } from './backend.ts'
 
 export interface OutgoingRequest {
@@ -15,7 +16,7 @@ export interface OutgoingRequest {
 }
 
 export interface Timeouts {
-  connectTimeoutMs: number
+  /** Longest silence from the backend, before or during its answer (nginx's proxy_read_timeout). */
   readTimeoutMs: number
   /** The headers to send the client, from the backend's raw response headers. */
   responseHeaders: (rawHeaders: string[]) => HeaderMap
@@ -25,101 +26,127 @@ export function forward(
   backend: Backend,
   outgoing: OutgoingRequest,
   res: ServerResponse,
-  { connectTimeoutMs, readTimeoutMs, responseHeaders }: Timeouts,
+  { readTimeoutMs, responseHeaders }: Timeouts,
 ): Promise<Attempt> {
   const started = performance.now()
   return new Promise((resolve) => {
-    let sent = false
+    // Set once the request is written on a connected socket: from then on it may have reached the backend.
+    let controller: Dispatcher.DispatchController | undefined
     let clientGone = false
-    let connectTimer: NodeJS.Timeout | undefined
-    // Silence for readTimeoutMs, before or during the answer (nginx's proxy_read_timeout).
-    const readTimer = setTimeout(
-      () => upstream.destroy(new ReadTimeout(readTimeoutMs)),
-      readTimeoutMs,
-    )
-    const upstream = httpRequest({
-      host: backend.url.hostname,
-      port: backend.url.port,
-      method: outgoing.method,
-      path: outgoing.target,
-      headers: flatten(outgoing.headers),
-      agent: backend.agent,
-    })
+
     const settle = (attempt: Attempt) => {
-      clearTimeout(connectTimer)
-      clearTimeout(readTimer)
+      res.off('close', onClientClose)
       resolve(attempt)
     }
-
     const fail = (error: Error) => {
       if (clientGone || res.headersSent) {
         // The client left, or part of the answer already reached it: nothing can be retried.
         res.destroy()
         return settle({ kind: 'cut', message: error.message })
       }
-      const reason =
-        error instanceof ReadTimeout || error instanceof ConnectTimeout
-          ? 'timeout'
-          : sent
-            ? 'reset'
-            : 'connect'
-      settle({ kind: 'failed', reason, sent, message: error.message })
+      settle({ kind: 'failed', ...classify(error, readTimeoutMs, controller !== undefined) })
     }
-
-    upstream.on('socket', (socket) => {
-      // A kept-alive connection is already open: the request goes out at once.
-      if (!socket.connecting) {
-        sent = true
-        return
-      }
-      connectTimer = setTimeout(
-        () => upstream.destroy(new ConnectTimeout(connectTimeoutMs)),
-        connectTimeoutMs,
-      )
-      socket.once('connect', () => {
-        clearTimeout(connectTimer)
-        sent = true
-      })
-    })
-    upstream.on('error', fail)
-    upstream.on('response', (answer) => {
-      readTimer.refresh()
-      res.writeHead(answer.statusCode ?? 502, flatten(responseHeaders(answer.rawHeaders)))
-      answer.on('data', () => readTimer.refresh())
-      answer.on('end', () => settle({ kind: 'answered', latencyMs: performance.now() - started }))
-      answer.on('error', fail)
-      answer.pipe(res)
-    })
     // The client went away: stop the try, so the backend's slot is freed at once.
-    res.on('close', () => {
+    const onClientClose = () => {
       if (res.writableFinished) return
       clientGone = true
-      upstream.destroy(new Error('The client went away'))
-    })
+      controller?.abort(new Error('The client went away'))
+    }
+    res.on('close', onClientClose)
 
-    if (Buffer.isBuffer(outgoing.body)) upstream.end(outgoing.body)
-    else outgoing.body.pipe(upstream)
+    const handler: Dispatcher.DispatchHandler = {
+      onRequestStart(control) {
+        controller = control
+        if (clientGone) control.abort(new Error('The client went away'))
+      },
+      onResponseStart(control, status) {
+        res.writeHead(status, flatten(responseHeaders(rawPairs(control.rawHeaders))))
+      },
+      onResponseData(control, chunk) {
+        // A slow client: stop reading the backend until it has taken what we sent.
+        if (!res.write(chunk)) {
+          control.pause()
+          res.once('drain', () => control.resume())
+        }
+      },
+      onResponseEnd() {
+        res.end()
+        settle({ kind: 'answered', latencyMs: performance.now() - started })
+      },
+      onResponseError(_control, error) {
+        fail(error)
+      },
+    }
+    try {
+      backend.pool.dispatch(
+        {
+          path: outgoing.target,
+          method: outgoing.method as Dispatcher.HttpMethod,
+          headers: withoutExpect(flatten(outgoing.headers)),
+          body: Buffer.isBuffer(outgoing.body)
+            ? outgoing.body
+            : (outgoing.body as Dispatcher.DispatchOptions['body']),
+          headersTimeout: readTimeoutMs,
+          bodyTimeout: readTimeoutMs,
+        },
+        handler,
+      )
+    } catch (error) {
+      // A request the upstream client refuses to send (a header value it finds invalid): it never left.
+      fail(error as Error)
+    }
   })
 }
 
-/** One value as a string (node insists for Host), several as a list (Set-Cookie). */
-function flatten(headers: HeaderMap): Record<string, string | string[]> {
-  return Object.fromEntries(
-    Object.entries(headers).map(([name, values]) => [
-      name,
-      values.length === 1 ? (values[0] ?? '') : values,
-    ]),
+/** Why a try failed, in words, and whether the backend may have seen the request. */
+function classify(
+  error: Error,
+  readTimeoutMs: number,
+  written: boolean,
+): Pick<FailedAttempt, 'reason' | 'sent' | 'message'> {
+  switch ((error as { code?: string }).code) {
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return { reason: 'timeout', sent: false, message: 'No connection to the backend in time' }
+    case 'UND_ERR_HEADERS_TIMEOUT':
+    case 'UND_ERR_BODY_TIMEOUT':
+      return {
+        reason: 'timeout',
+        sent: true,
+        message: `The backend said nothing for ${readTimeoutMs} ms`,
+      }
+    default:
+      return written
+        ? { reason: 'reset', sent: true, message: error.message }
+        : { reason: 'connect', sent: false, message: error.message }
+  }
+}
+
+/** The response's headers as name, value, name, value..., in the order the backend sent them. */
+function rawPairs(raw: Dispatcher.DispatchController['rawHeaders']): string[] {
+  if (Array.isArray(raw)) return raw.map(String)
+  return Object.entries(raw ?? {}).flatMap(([name, value]) =>
+    (Array.isArray(value) ? value : [value ?? '']).flatMap((one) => [name, one]),
   )
 }
 
-class ConnectTimeout extends Error {
-  constructor(ms: number) {
-    super(`No connection to the backend within ${ms} ms`)
-  }
+/**
+ * Node's server has already answered the client's `Expect: 100-continue`
+ * (with 100 Continue) by the time the body is read: the backend gets the
+ * body without asking, as nginx does. undici would refuse to send it anyway.
+ */
+function withoutExpect(
+  headers: Record<string, string | string[]>,
+): Record<string, string | string[]> {
+  const { expect: _answered, ...rest } = headers
+  return rest
 }
 
-class ReadTimeout extends Error {
-  constructor(ms: number) {
-    super(`The backend said nothing for ${ms} ms`)
+/** One value as a string, several as a list (Set-Cookie). */
+function flatten(headers: HeaderMap): Record<string, string | string[]> {
+  const flat: Record<string, string | string[]> = {}
+  for (const name in headers) {
+    const values = headers[name] ?? []
+    flat[name] = values.length === 1 ? (values[0] ?? '') : values
   }
+  return flat
 }

@@ -49,7 +49,7 @@ async function proxy(
   req: IncomingMessage,
   res: ServerResponse,
   outgoing: OutgoingRequest,
-  { dispatcher, health, connectTimeoutMs, readTimeoutMs }: ProxyOptions,
+  { dispatcher, health, readTimeoutMs }: ProxyOptions,
 ): Promise<void> {
   const tried = new Set<string>()
   let last: FailedAttempt | undefined
@@ -72,7 +72,6 @@ async function proxy(
       return
     }
     const attempt = await forward(backend, outgoing, res, {
-      connectTimeoutMs,
       readTimeoutMs,
       responseHeaders: endToEndHeaders,
     })
@@ -104,8 +103,17 @@ function refusal(req: IncomingMessage): string | undefined {
   return undefined
 }
 
+const NO_BODY = Buffer.alloc(0)
+
 /** The whole body, or why not: over the limit (413), or the client left. */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too large' | 'aborted'> {
+  // Neither header: the request has no body (RFC 9112 §6.3), nothing to wait for.
+  if (
+    req.headers['content-length'] === undefined &&
+    req.headers['transfer-encoding'] === undefined
+  ) {
+    return Promise.resolve(NO_BODY)
+  }
   const declared = Number(req.headers['content-length'] ?? 0)
   if (declared > limit) return Promise.resolve('too large')
   return new Promise((resolve) => {

@@ -20,7 +20,7 @@
 //      with Retry-After when it has retryAfterSeconds; but when a try has
 //      already failed, answer that last failure instead: 504 after a
 //      timeout, else 502); then
-//      forward(backend, outgoing, res, { connectTimeoutMs, readTimeoutMs,
+//      forward(backend, outgoing, res, { readTimeoutMs,
 //      responseHeaders: endToEndHeaders }) from #forward (balancer/forward.ts) streams
 //      the answer back and says how the try ended; then
 //      options.dispatcher.release(backend, latencyMs). On 'answered', tell

@@ -133,7 +133,7 @@ describe('what reaches a backend', () => {
         actual: `${failed} failed; the backend accepted ${opened} connections`,
         reproduce:
           'a node:http backend that counts its connections, a balancer with "poolSize": 4, then: for i in $(seq 200); do curl -s http://127.0.0.1:8080/ >/dev/null & done',
-        hint: "one http.Agent per backend with keepAlive, and never forward the client's Connection header: it is about the client's connection, not yours",
+        hint: "one pool of keep-alive connections per backend (given), and never forward the client's Connection header: it is about the client's connection, not yours",
       })
     }
   })
@@ -186,6 +186,30 @@ describe('hostile bytes', () => {
       }
     })
   }
+})
+
+describe('a client that asks before sending its body', () => {
+  const deployment = useDeployment([{ kind: 'recording' }])
+
+  it('answers Expect: 100-continue itself and hands the backend the body, not the Expect', async () => {
+    const body = 'x'.repeat(2048)
+    const reply = await send(deployment().balancer.baseUrl, {
+      method: 'POST',
+      path: '/echo',
+      headers: { expect: '100-continue' },
+      body,
+    })
+    const request = deployment().requests().at(-1)
+    const expectSent = request?.headers.expect
+    if (reply.status !== 200 || reply.body.toString() !== body || expectSent !== undefined) {
+      throw failure({
+        expected: '200 with the body echoed, and no Expect header at the backend',
+        actual: `${reply.status || 'no response'}, ${reply.body.byteLength} bytes echoed; the backend saw Expect: ${expectSent ?? '(none)'}`,
+        reproduce: `pnpm course serve 03 -- --port 8080 --backends 1; curl -si -H 'Expect: 100-continue' --data-binary @package.json http://127.0.0.1:8080/echo`,
+        hint: 'curl sends Expect: 100-continue for bodies over 1 KiB; node answers it, and the proxy, having read the body, must not pass it on',
+      })
+    }
+  })
 })
 
 describe('a slow client', () => {
