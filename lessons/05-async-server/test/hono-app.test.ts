@@ -1,18 +1,17 @@
 import { LIMITS } from '@course/common/app'
 import { describeContract } from '@course/common/contract'
-import {
-  checkLeaksAfterEach,
-  expectConcurrency,
-  expectWorkers,
-  failure,
-  useServer,
-} from '@course/common/harness'
-import { burst } from '@course/common/load'
+import { checkLeaksAfterEach, failure, useServer } from '@course/common/harness'
 import { parseTimelineHeader } from '@course/common/timeline'
 import { describe, expect, it } from 'vitest'
 import type { CreateHonoApp } from '#types'
 import { impl } from '../lesson.ts'
-import { honoServer } from './lesson-servers.ts'
+import { blockingServer, honoServer } from './lesson-servers.ts'
+import {
+  expectBodyOverLimitRefused,
+  expectCutBodyRefused,
+  expectHundredWaitsAtOnce,
+  expectNoFasterThanBlocking,
+} from './one-thread.ts'
 
 checkLeaksAfterEach()
 
@@ -91,10 +90,29 @@ describe('the app on Hono, over a socket', () => {
 
   describeContract(server)
 
-  it('serves 100 concurrent /io waits all at once, on one thread', async () => {
-    const { spans } = await burst(server().baseUrl, { path: '/io?ms=400', n: 100 })
-    const how = { reproduce: 'pnpm course timeline 05 --server hono --n 100 --ms 400' }
-    expectConcurrency(spans, 100, how)
-    expectWorkers(spans, 1, how)
+  it('serves 100 concurrent /io waits all at once, on one thread, in about the time of one', async () => {
+    await expectHundredWaitsAtOnce(server(), 'hono')
+  })
+
+  it('answers a body over the limit with 413 and a JSON error, and keeps serving', async () => {
+    await expectBodyOverLimitRefused(
+      server(),
+      "hono/body-limit refuses from Content-Length alone; app.onError answers the course's JSON error",
+    )
+  })
+
+  it('answers a body cut off before its Content-Length with 400, and keeps serving', async () => {
+    await expectCutBodyRefused(
+      server(),
+      "a body that fails to arrive is the client's mistake: answer it with 400, not 500",
+    )
+  })
+
+  describe('beside lesson 01', () => {
+    const blocking = useServer(blockingServer())
+
+    it('serves one request alone no faster than the blocking server', async () => {
+      await expectNoFasterThanBlocking(server(), blocking())
+    })
   })
 })
