@@ -12,6 +12,7 @@ import {
   expectHundredWaitsAtOnce,
   expectNoFasterThanBlocking,
 } from './one-thread.ts'
+import { expectRefusalAnswered, fullPool } from './refusal.ts'
 
 checkLeaksAfterEach()
 
@@ -82,6 +83,19 @@ describe('the app on Hono, without a socket', () => {
       expect(response.status, path).toBe(status)
       expect(((await response.json()) as { error?: string }).error, path).toBeTypeOf('string')
     }
+  })
+
+  it('answers a refusal of where /cpu runs (an http-errors 503) with its status, Retry-After and message', async () => {
+    const { createHonoApp } = await impl.load<{ createHonoApp: CreateHonoApp }>('hono-app.ts')
+    const response = await createHonoApp({ cpu: fullPool }).request('/cpu?n=1')
+    expectRefusalAnswered(
+      {
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+        body: await response.text(),
+      },
+      'pnpm course test hono-app',
+    )
   })
 })
 

@@ -1,6 +1,11 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { describeContract } from '@course/common/contract'
 import { checkLeaksAfterEach, useServer } from '@course/common/harness'
+import { send } from '@course/common/load'
 import { describe, it } from 'vitest'
+import type { CreateKoaApp } from '#types'
+import { impl } from '../lesson.ts'
 import { blockingServer, koaServer } from './lesson-servers.ts'
 import {
   expectBodyOverLimitRefused,
@@ -8,6 +13,7 @@ import {
   expectHundredWaitsAtOnce,
   expectNoFasterThanBlocking,
 } from './one-thread.ts'
+import { expectRefusalAnswered, fullPool } from './refusal.ts'
 
 checkLeaksAfterEach()
 const server = useServer(koaServer())
@@ -28,6 +34,27 @@ describe('the app on Koa', () => {
 
   it('answers a body cut off before its Content-Length with 400, and keeps serving', async () => {
     await expectCutBodyRefused(server())
+  })
+
+  it('answers a refusal of where /cpu runs (an http-errors 503) with its status, Retry-After and message', async () => {
+    const { createKoaApp } = await impl.load<{ createKoaApp: CreateKoaApp }>('koa-app.ts')
+    // In this process, so that the app gets a CPU runner whose pool is always full.
+    const app = createServer(createKoaApp({ cpu: fullPool }).callback())
+    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = app.address() as AddressInfo
+      const reply = await send(`http://127.0.0.1:${port}`, { path: '/cpu?n=1' })
+      expectRefusalAnswered(
+        {
+          status: reply.status,
+          retryAfter: reply.headers['retry-after'],
+          body: reply.body.toString(),
+        },
+        'pnpm course test koa-app',
+      )
+    } finally {
+      await new Promise((resolve) => app.close(resolve))
+    }
   })
 
   describe('beside lesson 01', () => {

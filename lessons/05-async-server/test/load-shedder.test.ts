@@ -66,12 +66,14 @@ describe('the load shedder', () => {
   })
 
   it('under overload, sheds the excess with quick 503s and keeps the p99 of the rest bounded, where without it the p99 grows with the load', {
-    timeout: 90_000,
+    timeout: 120_000,
   }, async (context) => {
     // About 5 ms of CPU per request: 2 clients keep the core busy, 48 overload it 24 times.
     const path = `/cpu?n=${unitsFor(5)}`
-    // 600 served a run: the p99 is the 6th slowest, so no single stall of the machine sets it.
-    const run = { served: 600, maxMs: 8_000 }
+    // Up to 600 served a run, and at least 500 to judge: the p99 is then the 5th or 6th
+    // slowest, so no single stall of the machine sets it.
+    const run = { served: 600, maxMs: 12_000 }
+    const enoughToJudge = 500
     const reproduce = shedding().reproduce(
       `for i in $(seq 48); do ${curlFor({ path })} -s -o /dev/null -w '%{http_code} %{time_total}\\n' & done; wait`,
     )
@@ -102,7 +104,7 @@ describe('the load shedder', () => {
           hint: 'refuse at once past the bound; a shedder that waits for room is a queue',
         })
       }
-      const enough = light.served.count >= run.served && heavy.served.count >= run.served
+      const enough = Math.min(light.served.count, heavy.served.count) >= enoughToJudge
       // Far too busy: another attempt now would only take as long and show as little.
       if (!enough) break
       if (heavy.served.p99 < 4 * light.served.p99) continue

@@ -59,7 +59,7 @@ describe('CPU work offloaded to a thread pool', () => {
     )
   })
 
-  it('keeps /healthz quick while an offloaded /cpu runs, where inline it waits for the whole /cpu', async () => {
+  it('keeps /healthz quick and the event loop on time while an offloaded /cpu runs, where inline both wait for the whole /cpu', async () => {
     const units = unitsFor(300)
     const before = await stallDuringCpu(inline(), units)
     const after = await calmestStall(offloaded(), units)
