@@ -41,7 +41,11 @@ export interface CpuOffloadOptions {
 }
 
 export interface CpuOffload {
-  /** Runs cpuWork(units) on a pool thread and resolves with its checksum. */
+  /**
+   * Runs cpuWork(units) on a pool thread and resolves with its checksum; when
+   * every thread is busy and the queue is full, rejects at once with a 503
+   * error (http-errors) that carries a Retry-After header.
+   */
   cpu(units: number): Promise<number>
   /** Resolves once every thread has started. */
   ready(): Promise<void>

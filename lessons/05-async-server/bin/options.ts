@@ -16,6 +16,15 @@ type Closer = () => unknown
 interface CpuArgs {
   'chunk-units'?: number | undefined
   'cpu-threads'?: number | undefined
+  'cpu-queue'?: number | undefined
+}
+
+/** The CPU options both servers take. */
+export const CPU_OPTIONS = {
+  'chunk-units': { max: 2_000 },
+  'cpu-threads': { max: 64 },
+  // /cpu requests allowed to wait for a pool thread; past them, 503 at once.
+  'cpu-queue': { max: 100_000, default: 1_000 },
 }
 
 /** Where /cpu runs: in chunks, on a thread pool, or (no option) inline. */
@@ -34,7 +43,7 @@ export async function cpuOption(args: CpuArgs, closers: Closer[]): Promise<{ cpu
     const { createCpuOffload } = await impl.load<{ createCpuOffload: CreateCpuOffload }>(
       'offload-cpu.ts',
     )
-    const offload: CpuOffload = createCpuOffload({ threads, maxQueue: 1_000 })
+    const offload: CpuOffload = createCpuOffload({ threads, maxQueue: args['cpu-queue'] ?? 1_000 })
     closers.push(() => offload.close())
     await offload.ready()
     return { cpu: (units) => offload.cpu(units) }

@@ -1,6 +1,6 @@
 // Starts this lesson's Hono server (exercise 2) on Node through
 // @hono/node-server: the learner's by default, the reference with
-// COURSE_IMPL=solution. --chunk-units and --cpu-threads work as for Koa, and
+// COURSE_IMPL=solution. --chunk-units, --cpu-threads and --cpu-queue work as for Koa, and
 // so does GET /_loop-delay.
 import { createServer } from 'node:http'
 import { parseServerArgs, serveLesson } from '@course/common/serve'
@@ -8,11 +8,10 @@ import { getRequestListener } from '@hono/node-server'
 import type { CreateHonoApp } from '#types'
 import { impl } from '../lesson.ts'
 import { withLoopDelayReport } from './loop-delay.ts'
-import { cpuOption } from './options.ts'
+import { CPU_OPTIONS, cpuOption } from './options.ts'
 
 const args = parseServerArgs('serve-hono', {
-  'chunk-units': { max: 2_000 },
-  'cpu-threads': { max: 64 },
+  ...CPU_OPTIONS,
 })
 
 const closers: Array<() => unknown> = []

@@ -3,6 +3,7 @@
 // and 4) and when to refuse work (exercise 5):
 //   --chunk-units N         /cpu in chunks of N units, yielding between them
 //   --cpu-threads N         /cpu on a pool of N threads
+//   --cpu-queue N           /cpu allowed to wait for a pool thread (1 000); past them, 503
 //   --max-in-flight N       503 once N requests are in flight
 //   --max-loop-delay-ms N   503 while the event loop runs N ms late
 // GET /_loop-delay reports the event-loop delay since the last ask (loop-delay.ts).
@@ -11,11 +12,10 @@ import { parseServerArgs, serveLesson } from '@course/common/serve'
 import type { CreateKoaApp } from '#types'
 import { impl } from '../lesson.ts'
 import { withLoopDelayReport } from './loop-delay.ts'
-import { cpuOption, shedderOption } from './options.ts'
+import { CPU_OPTIONS, cpuOption, shedderOption } from './options.ts'
 
 const args = parseServerArgs('serve-koa', {
-  'chunk-units': { max: 2_000 },
-  'cpu-threads': { max: 64 },
+  ...CPU_OPTIONS,
   'max-in-flight': { max: 1_000_000 },
   'max-loop-delay-ms': { max: 60_000 },
 })

@@ -15,6 +15,7 @@ import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { isHttpError } from 'http-errors'
 import type { AsyncAppOptions, HonoAppEnv } from '#types'
 
 const METHODS_WITH_BODY = ['POST', 'PUT', 'PATCH', 'DELETE']
@@ -53,11 +54,31 @@ export function createHonoApp(options: AsyncAppOptions = {}): Hono<HonoAppEnv> {
   })
   // Hono's error layer: whatever a handler or middleware threw ends up here.
   app.onError((error, c) => {
-    const status = error instanceof HTTPException ? error.status : 500
-    const message = status < 500 ? error.message : 'The server failed'
-    return respond(c, errorResponse(status, message))
+    const { status = 500, headers = {}, expose = status < 500 } = httpFieldsOf(error)
+    const message = expose ? error.message : 'The server failed'
+    return respond(c, errorResponse(status, message, headers))
   })
   return app
+}
+
+/**
+ * What an error says about its answer: Hono's own errors are HTTPExceptions;
+ * a refusal of where /cpu runs (exercise 4's full pool) is made with
+ * http-errors, and brings its headers (Retry-After) and whether its message
+ * is for the client.
+ */
+function httpFieldsOf(error: Error): {
+  status?: number
+  headers?: Record<string, string>
+  expose?: boolean
+} {
+  if (error instanceof HTTPException) return { status: error.status }
+  if (!isHttpError(error)) return {}
+  return {
+    status: error.status,
+    headers: error.headers ?? {},
+    expose: error.expose,
+  }
 }
 
 /** Outermost: notes when the request came in, for every response, the failed ones included. */

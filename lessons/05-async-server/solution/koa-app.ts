@@ -44,18 +44,26 @@ const timeline: Layer = async (ctx, next) => {
   ctx.set('x-timeline', timelineHeader({ accepted, started, ended: appEnded }))
 }
 
-/** Turns anything an inner layer threw into the course's JSON error, keeping its status. */
+/** Turns anything an inner layer threw into the course's JSON error, keeping its status and headers. */
 const errors: Layer = async (ctx, next) => {
   try {
     await next()
   } catch (error) {
     const status = statusOf(error)
-    // A 4xx is the client's mistake and its message helps them; a 5xx's message is ours.
-    const message = status < 500 ? (error as Error).message : 'The server failed'
-    respond(ctx, errorResponse(status, message))
+    const { expose = status < 500, headers = {} } = error as HttpErrorFields
+    // A 4xx is the client's mistake and its message helps them; a 5xx's message is ours,
+    // unless it was written for the client (expose), as a 503's "try again later" is.
+    const message = expose ? (error as Error).message : 'The server failed'
+    respond(ctx, errorResponse(status, message, headers))
     // Unread body bytes would be read as the next request: end the connection instead.
     if (!ctx.req.complete) ctx.set('connection', 'close')
   }
+}
+
+/** What an error made with http-errors (raw-body's, ctx.throw's) carries besides its status. */
+interface HttpErrorFields {
+  expose?: boolean
+  headers?: Record<string, string>
 }
 
 function statusOf(error: unknown): number {

@@ -22,13 +22,16 @@
 //      header goes in as the Response is built: unlike Koa's, a built
 //      Response is not meant to be edited (the Node adapter would rebuild it);
 //   4. app.onError((error, c) => ...): the course's JSON error (errorResponse)
-//      with the HTTPException's status, 500 for anything else, stamped
-//      with x-timeline too (started = ended = now()).
+//      with the HTTPException's status; for an error made with http-errors
+//      (isHttpError, e.g. exercise 4's 503 for a full pool) its status and
+//      headers, and its message if error.expose; 500 for anything else;
+//      stamped with x-timeline too (started = ended = now()).
 // bin/serve-hono.ts serves app.fetch on Node with @hono/node-server.
 //
 // Useful: Hono from hono; bodyLimit from hono/body-limit; HTTPException from
-// hono/http-exception; errorResponse, LIMITS, runAsync from @course/common/app;
-// now from @course/common/clock; timelineHeader from @course/common/http.
+// hono/http-exception; isHttpError from http-errors; errorResponse, LIMITS,
+// runAsync from @course/common/app; now from @course/common/clock;
+// timelineHeader from @course/common/http.
 //
 // Run: pnpm course test hono-app     Stuck: pnpm course hint hono-app
 import { todo } from '@course/common/todo'

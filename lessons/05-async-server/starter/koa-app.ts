@@ -10,8 +10,11 @@
 //   (then options.shedder, if given: exercise 5 plugs in here)
 //   2. errors: try { await next() } catch: answer the course's JSON error
 //      (errorResponse) with the status of what was thrown (error.status, a
-//      4xx or 5xx number), 500 for anything else; and if the request's body
-//      was not read to the end (ctx.req.complete is false), Connection: close;
+//      4xx or 5xx number), 500 for anything else, and its headers
+//      (error.headers, if any); its message if error.expose is true (or, when
+//      it does not say, for a 4xx), else 'The server failed'; and if the
+//      request's body was not read to the end (ctx.req.complete is false),
+//      Connection: close;
 //   3. body limit: read the body with getRawBody(ctx.req, { length, limit })
 //      from raw-body, where length is the Content-Length header and limit is
 //      LIMITS.maxBodyBytes: it throws 413 or 400 errors with a .status;

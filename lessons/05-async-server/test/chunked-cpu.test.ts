@@ -28,7 +28,7 @@ describe('CPU work in chunks', () => {
     }
   })
 
-  it('keeps /healthz quick while a chunked /cpu runs, where inline it waits for the whole /cpu', async () => {
+  it('keeps /healthz quick and the event loop on time while a chunked /cpu runs, where inline both wait for the whole /cpu', async () => {
     const units = unitsFor(300)
     const before = await stallDuringCpu(inline(), units)
     const after = await calmestStall(chunked(), units)

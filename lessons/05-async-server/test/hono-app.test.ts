@@ -1,18 +1,18 @@
 import { LIMITS } from '@course/common/app'
 import { describeContract } from '@course/common/contract'
-import {
-  checkLeaksAfterEach,
-  expectConcurrency,
-  expectWorkers,
-  failure,
-  useServer,
-} from '@course/common/harness'
-import { burst } from '@course/common/load'
+import { checkLeaksAfterEach, failure, useServer } from '@course/common/harness'
 import { parseTimelineHeader } from '@course/common/timeline'
 import { describe, expect, it } from 'vitest'
 import type { CreateHonoApp } from '#types'
 import { impl } from '../lesson.ts'
-import { honoServer } from './lesson-servers.ts'
+import { blockingServer, honoServer } from './lesson-servers.ts'
+import {
+  expectBodyOverLimitRefused,
+  expectCutBodyRefused,
+  expectHundredWaitsAtOnce,
+  expectNoFasterThanBlocking,
+} from './one-thread.ts'
+import { expectRefusalAnswered, fullPool } from './refusal.ts'
 
 checkLeaksAfterEach()
 
@@ -84,6 +84,19 @@ describe('the app on Hono, without a socket', () => {
       expect(((await response.json()) as { error?: string }).error, path).toBeTypeOf('string')
     }
   })
+
+  it('answers a refusal of where /cpu runs (an http-errors 503) with its status, Retry-After and message', async () => {
+    const { createHonoApp } = await impl.load<{ createHonoApp: CreateHonoApp }>('hono-app.ts')
+    const response = await createHonoApp({ cpu: fullPool }).request('/cpu?n=1')
+    expectRefusalAnswered(
+      {
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+        body: await response.text(),
+      },
+      'pnpm course test hono-app',
+    )
+  })
 })
 
 describe('the app on Hono, over a socket', () => {
@@ -91,10 +104,29 @@ describe('the app on Hono, over a socket', () => {
 
   describeContract(server)
 
-  it('serves 100 concurrent /io waits all at once, on one thread', async () => {
-    const { spans } = await burst(server().baseUrl, { path: '/io?ms=400', n: 100 })
-    const how = { reproduce: 'pnpm course timeline 05 --server hono --n 100 --ms 400' }
-    expectConcurrency(spans, 100, how)
-    expectWorkers(spans, 1, how)
+  it('serves 100 concurrent /io waits all at once, on one thread, in about the time of one', async () => {
+    await expectHundredWaitsAtOnce(server(), 'hono')
+  })
+
+  it('answers a body over the limit with 413 and a JSON error, and keeps serving', async () => {
+    await expectBodyOverLimitRefused(
+      server(),
+      "hono/body-limit refuses from Content-Length alone; app.onError answers the course's JSON error",
+    )
+  })
+
+  it('answers a body cut off before its Content-Length with 400, and keeps serving', async () => {
+    await expectCutBodyRefused(
+      server(),
+      "a body that fails to arrive is the client's mistake: answer it with 400, not 500",
+    )
+  })
+
+  describe('beside lesson 01', () => {
+    const blocking = useServer(blockingServer())
+
+    it('serves one request alone no faster than the blocking server', async () => {
+      await expectNoFasterThanBlocking(server(), blocking())
+    })
   })
 })

@@ -1,20 +1,19 @@
-import { LIMITS } from '@course/common/app'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { describeContract } from '@course/common/contract'
-import {
-  checkLeaksAfterEach,
-  curlFor,
-  expectConcurrency,
-  expectNoFasterThan,
-  expectRatio,
-  expectWorkers,
-  failure,
-  rawFor,
-  sendRaw,
-  useServer,
-} from '@course/common/harness'
-import { burst, send } from '@course/common/load'
+import { checkLeaksAfterEach, useServer } from '@course/common/harness'
+import { send } from '@course/common/load'
 import { describe, it } from 'vitest'
+import type { CreateKoaApp } from '#types'
+import { impl } from '../lesson.ts'
 import { blockingServer, koaServer } from './lesson-servers.ts'
+import {
+  expectBodyOverLimitRefused,
+  expectCutBodyRefused,
+  expectHundredWaitsAtOnce,
+  expectNoFasterThanBlocking,
+} from './one-thread.ts'
+import { expectRefusalAnswered, fullPool } from './refusal.ts'
 
 checkLeaksAfterEach()
 const server = useServer(koaServer())
@@ -23,53 +22,38 @@ describeContract(server)
 
 describe('the app on Koa', () => {
   it('serves 100 concurrent /io waits all at once, on one thread, in about the time of one', async () => {
-    const path = '/io?ms=400'
-    const one = await burst(server().baseUrl, { path, n: 1 })
-    // A server that blocks would take 100 x 400 ms: give up long before.
-    const hundred = await burst(server().baseUrl, { path, n: 100, timeoutMs: 8_000 })
-    const reproduce = 'pnpm course timeline 05 --server koa --n 100 --ms 400'
-    const how = { reproduce, hint: 'await the wait (runAsync), never block the thread for it' }
-    expectConcurrency(hundred.spans, 100, how)
-    expectWorkers(hundred.spans, 1, how)
-    // The ideal ratio is 1; a blocking server would take 100x. The slack is for opening 100 connections on a busy machine.
-    expectRatio({
-      names: ['100 requests', '1 request'],
-      times: [hundred.wallMs, one.wallMs],
-      min: 0.8,
-      max: 2.5,
-      reproduce,
-    })
+    await expectHundredWaitsAtOnce(server(), 'koa')
   })
 
   it('answers a body over the limit with 413 and a JSON error, and keeps serving', async () => {
-    const bytes = `POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: ${LIMITS.maxBodyBytes + 1}\r\n\r\n`
-    const reply = await sendRaw(server().port, [bytes], { timeoutMs: 5_000 })
-    const next = await send(server().baseUrl, { path: '/healthz' })
-    let message: unknown
-    try {
-      message = JSON.parse(reply.body.toString()).message
-    } catch {}
-    if (reply.status !== 413 || typeof message !== 'string' || next.status !== 200) {
-      throw failure({
-        expected:
-          '413 with a JSON error (refused from Content-Length, before reading the body), then 200 for the next request',
-        actual: `${reply.status || 'no response'} with body ${JSON.stringify(reply.body.toString().slice(0, 120))}, then ${next.status || 'no response'}`,
-        reproduce: server().reproduce(rawFor(bytes)),
-        hint: 'the error layer keeps the status of what it caught (raw-body throws errors with a .status)',
-      })
-    }
+    await expectBodyOverLimitRefused(
+      server(),
+      'the error layer keeps the status of what it caught (raw-body throws errors with a .status)',
+    )
   })
 
   it('answers a body cut off before its Content-Length with 400, and keeps serving', async () => {
-    const cut = 'POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nabc'
-    const reply = await sendRaw(server().port, [cut], { halfClose: true, timeoutMs: 5_000 })
-    const next = await send(server().baseUrl, { path: '/healthz' })
-    if (reply.status !== 400 || next.status !== 200) {
-      throw failure({
-        expected: '400 for a body shorter than its Content-Length, then 200 for the next request',
-        actual: `${reply.status || 'no response'}, then ${next.status || 'no response'}`,
-        reproduce: server().reproduce(rawFor(cut)),
-      })
+    await expectCutBodyRefused(server())
+  })
+
+  it('answers a refusal of where /cpu runs (an http-errors 503) with its status, Retry-After and message', async () => {
+    const { createKoaApp } = await impl.load<{ createKoaApp: CreateKoaApp }>('koa-app.ts')
+    // In this process, so that the app gets a CPU runner whose pool is always full.
+    const app = createServer(createKoaApp({ cpu: fullPool }).callback())
+    await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = app.address() as AddressInfo
+      const reply = await send(`http://127.0.0.1:${port}`, { path: '/cpu?n=1' })
+      expectRefusalAnswered(
+        {
+          status: reply.status,
+          retryAfter: reply.headers['retry-after'],
+          body: reply.body.toString(),
+        },
+        'pnpm course test koa-app',
+      )
+    } finally {
+      await new Promise((resolve) => app.close(resolve))
     }
   })
 
@@ -77,29 +61,7 @@ describe('the app on Koa', () => {
     const blocking = useServer(blockingServer())
 
     it('serves one request alone no faster than the blocking server', async () => {
-      const path = '/io?ms=30'
-      const koa: number[] = []
-      const sync: number[] = []
-      const latency = async (baseUrl: string) => {
-        const reply = await send(baseUrl, { path })
-        return reply.span.received - reply.span.sent
-      }
-      // Interleaved, so a busy moment of the machine falls on both alike.
-      for (let round = 0; round < 9; round++) {
-        koa.push(await latency(server().baseUrl))
-        sync.push(await latency(blocking().baseUrl))
-      }
-      // Both wait the same 30 ms: async changes how many wait at once, not how long one takes.
-      expectNoFasterThan({
-        what: `GET ${path} on Koa`,
-        timesMs: koa,
-        floor: {
-          measuredMs: sync,
-          fraction: 0.8,
-          what: "0.8 of the median on lesson 01's blocking server",
-        },
-        reproduce: `${server().reproduce(curlFor({ path }))}\nthen the same against lesson 01: ${blocking().serveCommand}`,
-      })
+      await expectNoFasterThanBlocking(server(), blocking())
     })
   })
 })

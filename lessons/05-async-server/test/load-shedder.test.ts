@@ -1,10 +1,16 @@
 import { setTimeout as delay } from 'node:timers/promises'
-import { checkLeaksAfterEach, curlFor, failure, useServer } from '@course/common/harness'
+import {
+  checkLeaksAfterEach,
+  curlFor,
+  failure,
+  showFigures,
+  useServer,
+} from '@course/common/harness'
 import { burst, send } from '@course/common/load'
 import { describe, it } from 'vitest'
 import { unitsFor } from './cpu-stall.ts'
 import { koaServer } from './lesson-servers.ts'
-import { describeOverload, overload } from './overload.ts'
+import { describeOverload, overload, servedPerSecond } from './overload.ts'
 
 checkLeaksAfterEach()
 const BOUNDED = ['--max-in-flight', '4']
@@ -59,42 +65,79 @@ describe('the load shedder', () => {
     }
   })
 
-  it('under overload, sheds the excess with quick 503s and keeps the tail of the rest bounded, where without it the tail grows with the load', async () => {
-    // About 8 ms of CPU per request: 2 clients keep the core busy, 48 overload it 24 times.
-    const path = `/cpu?n=${unitsFor(8)}`
-    const run = { durationMs: 1_500 }
-    const light = await overload(open().baseUrl, path, { clients: 2, ...run })
-    const heavy = await overload(open().baseUrl, path, { clients: 48, ...run })
-    const shed = await overload(shedding().baseUrl, path, { clients: 48, ...run })
-    const figures = [
-      describeOverload('no shedding, 2 clients', light),
-      describeOverload('no shedding, 48 clients', heavy),
-      describeOverload('shedding past 4 in flight, 48 clients', shed),
-    ].join('; ')
-    // The tail is judged at p90: at a hundred or so requests a run, p99 is the second slowest,
-    // which the machine's own hiccups set; p90 is the tail the server sets. Both are in the figures.
-    const problems = [
-      // 24 times the clients should give about 24 times the latency when nothing is refused.
-      ...(heavy.served.p90 < 4 * light.served.p50
-        ? ['without shedding, p90 at 48 clients was not 4x the median at 2']
-        : []),
-      ...(shed.refused.count === 0 ? ['no request was refused'] : []),
-      ...(shed.refused.p50 > 0.25 * heavy.served.p90
-        ? ['the 503s were not quick (their median over 1/4 of the unshed p90)']
-        : []),
-      ...(shed.served.p90 > 0.5 * heavy.served.p90
-        ? ['with shedding, p90 of the served was over 1/2 of the unshed p90']
-        : []),
-    ]
-    if (problems.length === 0) return
+  it('under overload, sheds the excess with quick 503s and keeps the p99 of the rest bounded, where without it the p99 grows with the load', {
+    timeout: 120_000,
+  }, async (context) => {
+    // About 5 ms of CPU per request: 2 clients keep the core busy, 48 overload it 24 times.
+    const path = `/cpu?n=${unitsFor(5)}`
+    // Up to 600 served a run, and at least 500 to judge: the p99 is then the 5th or 6th
+    // slowest, so no single stall of the machine sets it.
+    const run = { served: 600, maxMs: 12_000 }
+    const enoughToJudge = 500
+    const reproduce = shedding().reproduce(
+      `for i in $(seq 48); do ${curlFor({ path })} -s -o /dev/null -w '%{http_code} %{time_total}\\n' & done; wait`,
+    )
+    // Up to 2 attempts, as other programs may take the cores for a while; an attempt is
+    // judged only if the overload itself happened: without shedding, enough requests
+    // served, and a p99 at 48 clients at least 4x the p99 at 2 (about 24x on a quiet core).
+    const attempts: string[] = []
+    const problems: string[] = []
+    let judged = false
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const light = await overload(open().baseUrl, path, { clients: 2, ...run })
+      const heavy = await overload(open().baseUrl, path, { clients: 48, ...run })
+      const shed = await overload(shedding().baseUrl, path, { clients: 48, ...run })
+      attempts.push(
+        [
+          describeOverload('no shedding, 2 clients', light),
+          describeOverload('no shedding, 48 clients', heavy),
+          describeOverload('shedding past 4 in flight, 48 clients', shed),
+        ].join('; '),
+      )
+      // Not a matter of time: a shedder that never refuses, or answers anything but 200 or 503.
+      if (shed.refused.count === 0 || shed.other > 0) {
+        throw failure({
+          expected: 'some 503s with Retry-After under 48 clients, and only 200s and 503s',
+          actual: `${shed.refused.count} x 503, ${shed.other} other answers`,
+          figures: attempts.at(-1) ?? '',
+          reproduce,
+          hint: 'refuse at once past the bound; a shedder that waits for room is a queue',
+        })
+      }
+      const enough = Math.min(light.served.count, heavy.served.count) >= enoughToJudge
+      // Far too busy: another attempt now would only take as long and show as little.
+      if (!enough) break
+      if (heavy.served.p99 < 4 * light.served.p99) continue
+      judged = true
+      problems.length = 0
+      if (shed.refused.p50 > 0.25 * heavy.served.p90) {
+        problems.push('the 503s were not quick (their median over 1/4 of the unshed p90)')
+      }
+      if (shed.served.p99 > 0.5 * heavy.served.p99) {
+        problems.push('with shedding, p99 of the served was over 1/2 of the unshed p99')
+      }
+      // Refusing is for the excess only: the core must stay as busy as without shedding.
+      if (servedPerSecond(shed) < 0.5 * servedPerSecond(heavy)) {
+        problems.push('with shedding, under 1/2 as many requests served a second as without')
+      }
+      if (problems.length === 0) {
+        showFigures(`Overload: ${attempts.at(-1)}`)
+        return
+      }
+    }
+    if (!judged) {
+      // Said where the learner looks: vitest shows a skip's reason nowhere.
+      showFigures(
+        `Overload not judged, the machine was too busy (run it again on a quieter one): ${attempts.join(' | ')}`,
+      )
+      context.skip(`too busy to judge: ${attempts.join(' | ')}`)
+    }
     throw failure({
       expected:
-        'without shedding, p90 at 48 clients >= 4x the median at 2; with shedding, some quick 503s and p90 of the rest <= 1/2 of the unshed p90',
+        'with shedding at 48 clients: a median 503 in under 1/4 of the unshed p90, p99 of the served at most 1/2 of the unshed p99, at least 1/2 the requests served a second',
       actual: problems.join('; '),
-      figures,
-      reproduce: shedding().reproduce(
-        `for i in $(seq 48); do ${curlFor({ path })} -s -o /dev/null -w '%{http_code} %{time_total}\\n' & done; wait`,
-      ),
+      figures: attempts.join('\n          '),
+      reproduce,
       hint: 'refuse at once; a shedder that waits for room is a queue, and a queue is what made p99 grow',
     })
   })

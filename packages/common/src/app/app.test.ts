@@ -41,15 +41,23 @@ describe('the app', () => {
     expect(bodyOf(response.body).checksum).toBe(cpuWork(4))
   })
 
+  it('lets what the CPU runner throws reach the server, which chose where the work runs', async () => {
+    const refusal = new Error('every thread is busy')
+    await expect(runAsync(get('/cpu?n=4'), { cpu: () => Promise.reject(refusal) })).rejects.toBe(
+      refusal,
+    )
+  })
+
   it('bounds every parameter', () => {
     expect(runBlocking(get(`/io?ms=${LIMITS.maxWaitMs}0`)).status).toBe(400)
     expect(runBlocking(get('/io?ms=99999999999')).status).toBe(400)
     expect(runBlocking(get('/cpu?n=-3')).status).toBe(400)
   })
 
-  it('turns an exception into a 500, never a crash', () => {
-    const response = runBlocking({ ...get('/'), target: 'http://[bad' })
-    expect(response.status).toBe(500)
+  it('turns an exception of the app into a 500, never a crash', async () => {
+    const bad = { ...get('/'), target: 'http://[bad' }
+    expect(runBlocking(bad).status).toBe(500)
+    expect((await runAsync(bad)).status).toBe(500)
   })
 })
 
