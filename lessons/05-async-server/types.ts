@@ -1,5 +1,6 @@
 // What each exercise of this lesson must export. The tests call your code
 // through these types, and the reference solution implements the same ones.
+import type { HttpBindings } from '@hono/node-server'
 import type { Hono } from 'hono'
 import type Koa from 'koa'
 
@@ -22,6 +23,8 @@ export type CreateKoaApp = (options?: KoaAppOptions) => Koa
 
 /** Exercise 2 (hono-app.ts): what the layers tell each other, through c.set() and c.get(). */
 export interface HonoAppEnv {
+  /** On Node, @hono/node-server's request and response; absent under app.request(). */
+  Bindings: Partial<HttpBindings>
   Variables: {
     /** When the request came in (the timeline middleware sets it first). */
     accepted: number

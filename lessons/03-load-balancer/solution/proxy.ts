@@ -4,6 +4,7 @@
 // backends until one answers or a rule says stop, and streams the answer back.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { errorResponse } from '@course/common/app'
+import { hasBody } from '@course/common/http'
 import type { Backend } from '#backend'
 import { BalancerError } from '#errors'
 import { forward, type OutgoingRequest } from '#forward'
@@ -107,13 +108,8 @@ const NO_BODY = Buffer.alloc(0)
 
 /** The whole body, or why not: over the limit (413), or the client left. */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too large' | 'aborted'> {
-  // Neither header: the request has no body (RFC 9112 §6.3), nothing to wait for.
-  if (
-    req.headers['content-length'] === undefined &&
-    req.headers['transfer-encoding'] === undefined
-  ) {
-    return Promise.resolve(NO_BODY)
-  }
+  // No Content-Length, no Transfer-Encoding: no body, nothing to wait for.
+  if (!hasBody(req.headers)) return Promise.resolve(NO_BODY)
   const declared = Number(req.headers['content-length'] ?? 0)
   if (declared > limit) return Promise.resolve('too large')
   return new Promise((resolve) => {

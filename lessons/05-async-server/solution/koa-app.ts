@@ -11,7 +11,7 @@ import {
   runAsync,
 } from '@course/common/app'
 import { now } from '@course/common/clock'
-import { timelineHeader } from '@course/common/http'
+import { hasBody, timelineHeader } from '@course/common/http'
 import Koa from 'koa'
 import getRawBody from 'raw-body'
 import type { CpuRunner, KoaAppOptions } from '#types'
@@ -71,14 +71,22 @@ function statusOf(error: unknown): number {
   return typeof status === 'number' && status >= 400 && status <= 599 ? status : 500
 }
 
-/** Reads the whole body, refusing more than the limit before reading it when Content-Length says so. */
+/**
+ * Reads the whole body, refusing more than the limit before reading it when
+ * Content-Length says so. A request without a body (most GETs) has nothing
+ * to wait for.
+ */
 const bodyLimit: Layer = async (ctx, next) => {
-  ctx.state.body = await getRawBody(ctx.req, {
-    length: ctx.get('content-length') || null,
-    limit: LIMITS.maxBodyBytes,
-  })
+  ctx.state.body = hasBody(ctx.req.headers)
+    ? await getRawBody(ctx.req, {
+        length: ctx.get('content-length') || null,
+        limit: LIMITS.maxBodyBytes,
+      })
+    : NO_BODY
   await next()
 }
+
+const NO_BODY = Buffer.alloc(0)
 
 /** The innermost layer: the course's app, its waits awaited, its CPU work where `cpu` says. */
 function routes(cpu: CpuRunner | undefined): Layer {

@@ -11,16 +11,20 @@
 //      reads c.req.raw.body, which makes the Node adapter build a full web
 //      Request, the slow path it otherwise avoids;
 //   3. app.all('*', handler): the course's app does its own routing. Build an
-//      AppRequest (method; target = path + query of c.req.url; headers from
-//      c.req.raw.headers; body from await c.req.arrayBuffer() for the methods
-//      with a body, empty for the others), run it with
+//      AppRequest (method; target = path + query of c.req.url, sliced from the
+//      string rather than parsed with new URL(); headers from
+//      c.env.incoming.headers when it is there (on Node, the adapter's
+//      IncomingMessage: node has built that record already), else
+//      Object.fromEntries(c.req.raw.headers), which makes the adapter build a
+//      web Headers; body from await c.req.arrayBuffer() for the methods with
+//      a body, empty for the others), run it with
 //      runAsync(request, { cpu: options.cpu }), and return
-//      c.body(body, status, { ...headers, 'x-timeline': timelineHeader(times) })
-//      (TypeScript wants the status as ContentfulStatusCode from 'hono/utils/http-status',
-//      and a Uint8Array body copied with body.slice())
-//      where times = { accepted: c.get('accepted'), started, ended }. The
-//      header goes in as the Response is built: unlike Koa's, a built
-//      Response is not meant to be edited (the Node adapter would rebuild it);
+//      new Response(body, { status, headers: { ...headers, 'x-timeline': timelineHeader(times) } })
+//      (a Uint8Array body copied with body.slice()), where
+//      times = { accepted: c.get('accepted'), started, ended }. Headers as a
+//      plain object, set as the Response is built: that is the Node adapter's
+//      fast path (c.body() builds a web Headers; editing a built Response
+//      makes the adapter rebuild it);
 //   4. app.onError((error, c) => ...): the course's JSON error (errorResponse)
 //      with the HTTPException's status; for an error made with http-errors
 //      (isHttpError, e.g. exercise 4's 503 for a full pool) its status and
