@@ -15,6 +15,7 @@ import { median } from '@course/common/stats'
 import { impl } from '../lesson.ts'
 import type * as SchedulerReference from '../solution/scheduler.ts'
 import type * as HeapReference from '../solution/timer-heap.ts'
+import { bytesByObject } from './bytes-by-object.ts'
 import { nativeBytesPerTask, schedulerBytesPerTask } from './parked-memory.ts'
 import { nativeSwitchNs, schedulerSwitchNs } from './switches.ts'
 import { heapNsPerTimer, schedulerNsPerSleeper } from './timer-cost.ts'
@@ -70,6 +71,20 @@ const memoryTable = markdownTable(
     ["a worker process (lesson 02's figure)", '~39 MiB'],
   ],
 )
+const BROKEN_DOWN = 20_000
+const kinds = await bytesByObject(Scheduler, BROKEN_DOWN)
+const listed = kinds.reduce((sum, kind) => sum + kind.perTask * kind.bytesEach, 0)
+const breakdownTable = markdownTable(
+  ["object (V8's name)", 'per task', 'bytes each'],
+  [
+    ...kinds.map((kind) => [kind.what, kind.perTask.toFixed(2), kind.bytesEach.toFixed(0)]),
+    [
+      'the rest: the tables that hold them all (sets, arrays)',
+      '',
+      (memory.scheduler - listed).toFixed(0),
+    ],
+  ],
+)
 
 // Timers: ns per timer as n grows; a heap's cost should grow like log2(n).
 heapNsPerTimer(TimerHeap, 100_000)
@@ -105,6 +120,7 @@ const caption = `${machineLine(machine)}; median of ${settings.rounds} rounds af
 const report = [
   `Switches: a ping-pong between two tasks\n\n${switchTable}`,
   `Memory: tasks asleep at once, heap bytes per task\n\n${memoryTable}`,
+  `Where the bytes of one parked task go (${BROKEN_DOWN.toLocaleString('en')} tasks, one heap snapshot)\n\n${breakdownTable}`,
   `Timers: n timers with scattered deadlines, pushed then all fired\n\n${timerTable}\n\nheap ns per timer\n${timerChart}`,
 ].join('\n\n')
 console.log(`\n${report}\n\n${caption}`)
@@ -113,7 +129,7 @@ const results = fileURLToPath(new URL('./results/', import.meta.url))
 mkdirSync(results, { recursive: true })
 writeFileSync(
   `${results}scheduler.json`,
-  `${JSON.stringify({ date: new Date().toISOString(), machine, settings, switches: { names: pingPongs.map(({ name }) => name), samples: switchSamples }, memory, timers }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), machine, settings, switches: { names: pingPongs.map(({ name }) => name), samples: switchSamples }, memory, breakdown: kinds, timers }, null, 2)}\n`,
 )
 writeFileSync(`${results}scheduler.md`, `# Lesson 04: the scheduler\n\n${caption}.\n\n${report}\n`)
 console.log('wrote bench/results/scheduler.json and scheduler.md')
