@@ -5,7 +5,7 @@ import {
   sendRaw,
   unescapeBytes,
 } from '@course/common/harness'
-import { type Command, parseCommandArgs } from '../course/command.ts'
+import { type Command, parseCommandArgs, wholeNumberFlag } from '../course/command.ts'
 import { UsageError } from '../course/errors.ts'
 
 export const send: Command = {
@@ -37,10 +37,12 @@ start the server first, e.g. pnpm course serve 01 -- --port ${EXAMPLE_PORT}.`,
     if (positionals.length > 0) {
       throw new UsageError(`send: unexpected "${positionals[0]}"; quote the bytes after --raw`)
     }
-    const port = wholeNumber('--port', values.port, 1, 65_535)
+    const port = wholeNumberFlag('send', '--port', values.port, { min: 1, max: 65_535 })
     const trickleMs =
-      values.trickle === undefined ? 0 : wholeNumber('--trickle', values.trickle, 0, 60_000)
-    const timeoutMs = wholeNumber('--timeout', values.timeout, 1, 600_000)
+      values.trickle === undefined
+        ? 0
+        : wholeNumberFlag('send', '--trickle', values.trickle, { min: 0, max: 60_000 })
+    const timeoutMs = wholeNumberFlag('send', '--timeout', values.timeout, { min: 1, max: 600_000 })
     const bytes = unescapeBytes(values.raw)
     const parts = trickleMs > 0 ? [...bytes].map((byte) => Buffer.from([byte])) : [bytes]
     const reply = await sendRaw(port, parts, {
@@ -50,14 +52,6 @@ start the server first, e.g. pnpm course serve 01 -- --port ${EXAMPLE_PORT}.`,
     })
     return report(reply, port, timeoutMs)
   },
-}
-
-function wholeNumber(flag: string, text: string, min: number, max: number): number {
-  const value = Number(text)
-  if (!/^\d+$/.test(text) || value < min || value > max) {
-    throw new UsageError(`send: ${flag} takes a whole number from ${min} to ${max}, got "${text}"`)
-  }
-  return value
 }
 
 function report(reply: RawReply, port: number, timeoutMs: number): number {

@@ -17,17 +17,21 @@ import { courseRoot, loadLessons } from '@course/lessons/course'
 import { chooseImplementation, implementationEnv } from '@course/lessons/implementation'
 import { resolveTarget } from '@course/lessons/names'
 import { serverEntry } from '@course/lessons/servers'
-import { type Command, parseCommandArgs } from '../course/command.ts'
+import { type Command, parseCommandArgs, wholeNumberFlag } from '../course/command.ts'
 import { UsageError } from '../course/errors.ts'
 import { pc, shown } from '../course/output.ts'
 import { stateDir } from '../course/state.ts'
 
-function wholeNumber(flag: string, raw: string | undefined, fallback: number, max: number): number {
-  if (raw === undefined) return fallback
-  if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > max) {
-    throw new UsageError(`timeline: --${flag} takes a whole number from 1 to ${max}, got "${raw}"`)
-  }
-  return Number(raw)
+/** An optional flag: its fallback when absent. */
+function optionalWholeNumber(
+  flag: string,
+  raw: string | undefined,
+  fallback: number,
+  max: number,
+): number {
+  return raw === undefined
+    ? fallback
+    : wholeNumberFlag('timeline', `--${flag}`, raw, { min: 1, max })
 }
 
 export const timeline: Command = {
@@ -50,9 +54,10 @@ trace (open it in ui.perfetto.dev) to .course/timelines/.`,
     })
     const [name] = positionals
     if (!name) throw new UsageError('timeline: name a lesson, e.g. pnpm course timeline 01')
-    const n = wholeNumber('n', values.n, 5, 200)
-    const ms = wholeNumber('ms', values.ms, 100, LIMITS.maxWaitMs)
-    const cpu = values.cpu === undefined ? 0 : wholeNumber('cpu', values.cpu, 0, LIMITS.maxCpuUnits)
+    const n = optionalWholeNumber('n', values.n, 5, 200)
+    const ms = optionalWholeNumber('ms', values.ms, 100, LIMITS.maxWaitMs)
+    const cpu =
+      values.cpu === undefined ? 0 : optionalWholeNumber('cpu', values.cpu, 0, LIMITS.maxCpuUnits)
     const { lesson } = resolveTarget(name, loadLessons())
     const server = await startServer({
       entry: serverEntry(lesson, values.server),

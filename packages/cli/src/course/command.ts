@@ -25,3 +25,19 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
     )
   }
 }
+
+/** A flag's value as a whole number from `min` to `max`, or a one-line usage error naming the flag. */
+export function wholeNumberFlag(
+  command: string,
+  flag: string,
+  text: string,
+  { min, max }: { min: number; max: number },
+): number {
+  const value = Number(text)
+  if (!/^\d+$/.test(text) || value < min || value > max) {
+    throw new UsageError(
+      `${command}: ${flag} takes a whole number from ${min} to ${max}, got "${text}"`,
+    )
+  }
+  return value
+}
