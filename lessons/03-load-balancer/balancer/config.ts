@@ -66,12 +66,17 @@ export function checkConfig(raw: unknown, where = 'config'): BalancerConfig {
   if (!Array.isArray(config.backends) || config.backends.length === 0) {
     throw new Error(`${where}: "backends" must list at least one { "name", "url" }`)
   }
+  const urls = new Set<string>()
   for (const backend of config.backends) {
     if (typeof backend?.name !== 'string' || !URL.canParse(backend.url)) {
       throw new Error(
         `${where}: each backend needs a "name" and a "url", got ${JSON.stringify(backend)}`,
       )
     }
+    // A reload knows a backend by its URL: two of them would be one backend twice.
+    const url = new URL(backend.url).href
+    if (urls.has(url)) throw new Error(`${where}: two backends have the url ${url}; list each once`)
+    urls.add(url)
     if (backend.weight !== undefined && !(Number.isInteger(backend.weight) && backend.weight > 0)) {
       throw new Error(
         `${where}: backend "${backend.name}" has weight ${backend.weight}; use a whole number >= 1`,

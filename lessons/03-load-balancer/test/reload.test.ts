@@ -4,6 +4,7 @@ import { checkLeaksAfterEach, eventually, failure, showFigures } from '@course/c
 import { type Reply, send } from '@course/common/load'
 import { describe, expect, it } from 'vitest'
 import { Backend, type BackendConfig } from '#backend'
+import { checkConfig } from '../balancer/config.ts'
 import { impl } from '../lesson.ts'
 import type * as Reference from '../solution/reload.ts'
 import { startDeployment } from './deployment.ts'
@@ -18,6 +19,15 @@ const config = (name: string, port = 8080 + name.charCodeAt(0) - 96): BackendCon
 })
 const start = (backend: BackendConfig) => new Backend(backend, 1)
 const names = (backends: readonly { name: string }[]) => backends.map(({ name }) => name).join(' ')
+
+describe('the config file', () => {
+  it('refuses a file that lists one URL twice, since a reload knows a backend by its URL', () => {
+    const twice = { backends: [config('a'), { ...config('a'), name: 'again' }] }
+    expect(() => checkConfig(twice, 'balancer.json')).toThrow(
+      'balancer.json: two backends have the url http://127.0.0.1:8081/; list each once',
+    )
+  })
+})
 
 describe('planReload', () => {
   it('keeps a backend the new config still names: the same one, with its requests in flight', () => {

@@ -4,7 +4,7 @@
 import type { ImplementationChoice } from '@course/lessons/implementation'
 import type { Exercise, Lesson } from '@course/lessons/lesson'
 import type { Target } from '@course/lessons/names'
-import { nextStep, unmetNeeds } from './next.ts'
+import { nextStep, readyStep, unmetNeeds } from './next.ts'
 import { mark, pc } from './output.ts'
 import { recordRun } from './progress.ts'
 import { runTests } from './run-tests.ts'
@@ -66,7 +66,9 @@ function needsLine(exercise: Exercise, lessons: Lesson[], learners: boolean): st
   const [first] = needs
   if (!first) return `Stuck? pnpm course hint ${exercise.id}`
   const names = needs.map((need) => need.exercise.id).join(' and ')
+  // The need may itself need others: send the learner to where the chain starts.
+  const start = readyStep(first.lesson, first.exercise, lessons).exercise.id
   return pc.yellow(
-    `${exercise.id} runs your ${names}, which does not pass yet: do that first (pnpm course test ${first.exercise.id}).`,
+    `${exercise.id} runs your ${names}, which ${needs.length > 1 ? 'do' : 'does'} not pass yet: start with ${start} (pnpm course test ${start}).`,
   )
 }

@@ -38,12 +38,12 @@ export function nextStep(lessons: Lesson[], root = courseRoot): NextStep | undef
 }
 
 /** `exercise`, or the first of its needs (and theirs) that does not pass yet. */
-function readyStep(
+export function readyStep(
   lesson: Lesson,
   exercise: Exercise,
   lessons: Lesson[],
-  root: string,
-  seen: Set<string>,
+  root = courseRoot,
+  seen = new Set<string>(),
 ): NextStep {
   seen.add(exercise.id)
   const need = unmetNeeds(exercise, lessons, root).find((each) => !seen.has(each.exercise.id))
