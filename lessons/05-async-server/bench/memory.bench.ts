@@ -1,9 +1,12 @@
 // Lesson 05 benchmark: what a waiting request costs an async server. C =
 // 1000 requests of GET /io?ms=4000 are held in flight at once; the server's
-// resident memory then, less its memory idle, shared among the requests in
-// flight at that instant (from the servers' own timestamps), is the cost of
-// one. Beside it, in the same run: what a thread and a process cost, which is
-// what a waiting request costs a thread pool or a pre-fork server (lesson 02).
+// memory then, less its memory idle, shared among the requests in flight at
+// that instant (from the servers' own timestamps), is the cost of one. Two
+// measures: the heap after a full collection, as the server reports it (GET
+// /_heap: what the framework's objects hold, garbage left out), and resident
+// memory read from outside (all of it, sockets and garbage included, and
+// noisier). Beside it, in the same run: what a thread and a process cost,
+// which is what a waiting request costs a thread pool or a pre-fork server.
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { setTimeout as delay } from 'node:timers/promises'
@@ -16,9 +19,10 @@ import {
   markdownTable,
 } from '@course/common/bench'
 import type { ServerProcess } from '@course/common/harness'
-import { burst } from '@course/common/load'
+import { burst, send } from '@course/common/load'
 import { median } from '@course/common/stats'
 import { served } from '@course/common/timeline'
+import { HEAP_PATH, type HeapReport } from '../bin/heap-report.ts'
 import { contenders } from './contenders.ts'
 
 const IN_FLIGHT = 1000
@@ -34,20 +38,31 @@ function rssKiB(pid: number | 'self' = 'self'): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0)
 }
 
-async function perRequestKiB(server: ServerProcess): Promise<number> {
+/** The server's heap and outside-heap memory after a full collection, in KiB (its GET /_heap). */
+async function heapKiB(server: ServerProcess): Promise<number> {
+  const reply = await send(server.baseUrl, { path: HEAP_PATH })
+  const { heapUsed, external } = JSON.parse(reply.body.toString()) as HeapReport
+  return (heapUsed + external) / 1024
+}
+
+/** What one request in flight costs: resident memory, and heap after a collection. */
+async function perRequestKiB(server: ServerProcess): Promise<{ rss: number; heap: number }> {
   // Warm up: the JIT's code and the first buffers are no request's cost.
   for (let i = 0; i < 3; i++) await burst(server.baseUrl, { path: '/io?ms=1', n: 100 })
   await delay(200)
-  const idle = rssKiB(server.pid)
+  const idle = { rss: rssKiB(server.pid), heap: await heapKiB(server) }
   const sampledAt = performance.timeOrigin + performance.now() + SAMPLE_AT_MS
   const held = burst(server.baseUrl, { path: `/io?ms=${WAIT_MS}`, n: IN_FLIGHT })
   await delay(SAMPLE_AT_MS)
-  const during = rssKiB(server.pid)
+  const during = { rss: rssKiB(server.pid), heap: await heapKiB(server) }
   const { spans } = await held
-  const inFlight = served(spans).filter(
-    (span) => span.server.started <= sampledAt && span.server.ended >= sampledAt,
-  ).length
-  return (during - idle) / Math.max(1, inFlight)
+  const inFlight = Math.max(
+    1,
+    served(spans).filter(
+      (span) => span.server.started <= sampledAt && span.server.ended >= sampledAt,
+    ).length,
+  )
+  return { rss: (during.rss - idle.rss) / inFlight, heap: (during.heap - idle.heap) / inFlight }
 }
 
 const started = await Promise.all(contenders.map((contender) => contender.start(0)))
@@ -72,21 +87,37 @@ try {
   const threadKiB = (rssKiB() - before) / HELD
   await Promise.all(threads.map((thread) => thread.terminate()))
 
-  const anchorKiB = median(samples[0] ?? [])
+  const medians = samples.map((rounds) => ({
+    rss: median(rounds.map((sample) => sample.rss)),
+    heap: median(rounds.map((sample) => sample.heap)),
+  }))
+  const anchor = medians[0] ?? { rss: Number.NaN, heap: Number.NaN }
   const rows = contenders.map((contender, i) => {
-    const kib = median(samples[i] ?? [])
-    return [contender.name, kib.toFixed(1), i === 0 ? '' : `${(kib / anchorKiB).toFixed(2)}×`]
+    const { rss, heap } = medians[i] ?? anchor
+    const vs = (kib: number, of: number) => (i === 0 ? '' : `${(kib / of).toFixed(2)}×`)
+    return [
+      contender.name,
+      heap.toFixed(1),
+      vs(heap, anchor.heap),
+      rss.toFixed(1),
+      vs(rss, anchor.rss),
+    ]
   })
   rows.push(
-    ['a thread (idle)', threadKiB.toFixed(0), ''],
-    ['a process (idle)', processKiB.toFixed(0), ''],
+    ['a thread (idle)', '', '', threadKiB.toFixed(0), ''],
+    ['a process (idle)', '', '', processKiB.toFixed(0), ''],
   )
   console.log(
     `\nMemory per request in flight (C = ${IN_FLIGHT}, median of ${rounds} round${rounds > 1 ? 's' : ''}); ${machineLine(describeMachine())}\n`,
   )
-  console.log(markdownTable(['what waits', 'KiB each', 'vs node:http'], rows))
   console.log(
-    `\nA waiting request costs one async server ${(threadKiB / anchorKiB).toFixed(0)}x less than a thread and ${(processKiB / anchorKiB).toFixed(0)}x less than a process.`,
+    markdownTable(
+      ['what waits', 'heap KiB each', 'vs node:http', 'resident KiB each', 'vs node:http'],
+      rows,
+    ),
+  )
+  console.log(
+    `\nA waiting request costs one async server ${(threadKiB / anchor.rss).toFixed(0)}x less resident memory than a thread and ${(processKiB / anchor.rss).toFixed(0)}x less than a process.`,
   )
 } finally {
   await Promise.all(started.map((each) => each.stop()))

@@ -4,10 +4,11 @@
 import { createServer } from 'node:http'
 import { asyncNodeHttpHandler } from '@course/common/http'
 import { parseServerArgs, serveLesson } from '@course/common/serve'
+import { withHeapReport } from '../bin/heap-report.ts'
 import { withLoopDelayReport } from '../bin/loop-delay.ts'
 
 const { port } = parseServerArgs('node-http-anchor', {})
 
 await serveLesson('node:http anchor (async)', port, () =>
-  createServer(withLoopDelayReport(asyncNodeHttpHandler)),
+  createServer(withLoopDelayReport(withHeapReport(asyncNodeHttpHandler))),
 )

@@ -7,6 +7,7 @@ import { parseServerArgs, serveLesson } from '@course/common/serve'
 import { getRequestListener } from '@hono/node-server'
 import type { CreateHonoApp } from '#types'
 import { impl } from '../lesson.ts'
+import { withHeapReport } from './heap-report.ts'
 import { withLoopDelayReport } from './loop-delay.ts'
 import { CPU_OPTIONS, cpuOption } from './options.ts'
 
@@ -21,7 +22,7 @@ await serveLesson(
   async () => {
     const { createHonoApp } = await impl.load<{ createHonoApp: CreateHonoApp }>('hono-app.ts')
     const app = createHonoApp(await cpuOption(args, closers))
-    return createServer(withLoopDelayReport(getRequestListener(app.fetch)))
+    return createServer(withLoopDelayReport(withHeapReport(getRequestListener(app.fetch))))
   },
   { afterDrain: async () => void (await Promise.all(closers.map((close) => close()))) },
 )

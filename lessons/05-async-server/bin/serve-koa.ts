@@ -11,6 +11,7 @@ import { createServer } from 'node:http'
 import { parseServerArgs, serveLesson } from '@course/common/serve'
 import type { CreateKoaApp } from '#types'
 import { impl } from '../lesson.ts'
+import { withHeapReport } from './heap-report.ts'
 import { withLoopDelayReport } from './loop-delay.ts'
 import { CPU_OPTIONS, cpuOption, shedderOption } from './options.ts'
 
@@ -28,7 +29,9 @@ await serveLesson(
     const { createKoaApp } = await impl.load<{ createKoaApp: CreateKoaApp }>('koa-app.ts')
     const cpu = await cpuOption(args, closers)
     const shedder = await shedderOption(args, closers)
-    return createServer(withLoopDelayReport(createKoaApp({ ...cpu, ...shedder }).callback()))
+    return createServer(
+      withLoopDelayReport(withHeapReport(createKoaApp({ ...cpu, ...shedder }).callback())),
+    )
   },
   { afterDrain: async () => void (await Promise.all(closers.map((close) => close()))) },
 )
