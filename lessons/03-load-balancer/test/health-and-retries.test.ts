@@ -80,6 +80,38 @@ describe('a backend that dies', () => {
     }
   })
 
+  it('sends a POST on to another backend when the first refused its connection: nothing reached it', async () => {
+    const deployment = await startDeployment([{ kind: 'recording' }, { kind: 'recording' }])
+    try {
+      const dead = deployment.backends[0]
+      process.kill(dead?.pid ?? 0, 'SIGKILL')
+      await dead?.exited
+      const statuses: number[] = []
+      for (let i = 0; i < 4; i++) {
+        const reply = await send(deployment.balancer.baseUrl, {
+          method: 'POST',
+          path: '/echo',
+          body: `post ${i}`,
+        })
+        statuses.push(reply.status)
+      }
+      const received = deployment
+        .events(1)
+        .filter((event) => event.event === 'request' && event.method === 'POST').length
+      if (statuses.some((status) => status !== 200) || received !== 4) {
+        throw failure({
+          expected: '4 POSTs answered 200, each received once by the backend that is up',
+          actual: `statuses ${statuses.join(', ')}; the live backend received ${received}`,
+          reproduce:
+            'pnpm course serve 03 -- --port 8080 --backends 2; kill -9 one backend; for i in 1 2 3 4; do curl -s -o /dev/null -w "%{http_code} " -X POST --data x http://127.0.0.1:8080/echo; done',
+          hint: 'a refused connection sent nothing (failure.sent is false): any method may go to another backend',
+        })
+      }
+    } finally {
+      await deployment.stop()
+    }
+  })
+
   it('answers 502 at once when every backend is down, never a hang', async () => {
     const deployment = await startDeployment(blocking(2), { connectTimeoutMs: 5_000 })
     try {
