@@ -195,7 +195,7 @@ describe('a slow backend among fast ones', () => {
             "the slow backend's share of requests under each of least-connections, two-choices and peak-ewma at most 0.6 x its share under round-robin (1/3)",
           actual: shown,
           reproduce:
-            'two fast backends and one that holds each request 150 ms; 4 clients sending 18 requests each, once per algorithm',
+            'pnpm course serve 01 --solution -- --port 8081 & pnpm course serve 01 --solution -- --port 8082 & pnpm exec tsx lessons/03-load-balancer/backends/recording-backend.ts --port 8083 --hold-ms 150 & then balancer.json naming the three with "algorithm": "least-connections" (then the others); pnpm course serve 03 -- --port 8080 --config balancer.json; for c in 1 2 3 4; do (for i in $(seq 18); do curl -s http://127.0.0.1:8080/whoami; echo; done) & done | sort | uniq -c',
           hint: 'least-connections and two choices look at inFlight; peak EWMA at the latencies observe() was told',
         })
       }
