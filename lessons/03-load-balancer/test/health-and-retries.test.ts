@@ -195,7 +195,7 @@ describe('a slow backend among fast ones', () => {
             "the slow backend's share of requests under each of least-connections, two-choices and peak-ewma at most 0.6 x its share under round-robin (1/3)",
           actual: shown,
           reproduce:
-            'pnpm course serve 01 --solution -- --port 8081 & pnpm course serve 01 --solution -- --port 8082 & pnpm exec tsx lessons/03-load-balancer/backends/recording-backend.ts --port 8083 --hold-ms 150 & then balancer.json naming the three with "algorithm": "least-connections" (then the others); pnpm course serve 03 -- --port 8080 --config balancer.json; for c in 1 2 3 4; do (for i in $(seq 18); do curl -s http://127.0.0.1:8080/whoami; echo; done) & done | sort | uniq -c',
+            'pnpm course serve 01 --solution -- --port 8081 & pnpm course serve 01 --solution -- --port 8082 & pnpm -C lessons/03-load-balancer exec tsx backends/recording-backend.ts --port 8083 --hold-ms 150 & then balancer.json naming the three with "algorithm": "least-connections" (then the others); pnpm course serve 03 -- --port 8080 --config balancer.json; for c in 1 2 3 4; do (for i in $(seq 18); do curl -s http://127.0.0.1:8080/whoami; echo; done) & done | sort | uniq -c',
           hint: 'least-connections and two choices look at inFlight; peak EWMA at the latencies observe() was told',
         })
       }
@@ -209,7 +209,7 @@ describe('a backend that never accepts the connection', () => {
   // Generous on purpose: the test judges which timeout answered, not how fast.
   const timeouts = { connectTimeoutMs: 500, readTimeoutMs: 20_000 }
   const reproduce =
-    'pnpm exec tsx lessons/03-load-balancer/backends/unaccepting-backend.ts --port 8081; kill -STOP <its pid>; open 2 connections to it (nc 127.0.0.1 8081 &), filling its accept queue; a config with "connectTimeoutMs": 500; curl -i http://127.0.0.1:8080/whoami'
+    'pnpm -C lessons/03-load-balancer exec tsx backends/unaccepting-backend.ts --port 8081; kill -STOP <its pid>; open 2 connections to it (nc 127.0.0.1 8081 &), filling its accept queue; a config with "connectTimeoutMs": 500; curl -i http://127.0.0.1:8080/whoami'
 
   it('answers 504 after the connect timeout, long before the read timeout', async () => {
     const deployment = await startDeployment([{ kind: 'unaccepting' }], timeouts)
