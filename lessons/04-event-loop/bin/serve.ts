@@ -1,4 +1,4 @@
-// Starts this lesson's server (exercise 3): the app on your own scheduler.
+// Starts this lesson's server (exercise 4): the app on your own scheduler.
 // The learner's by default, the reference with COURSE_IMPL=solution. The
 // tests, `pnpm course serve 04` and the benchmarks all start it this way.
 import { parseServerArgs, serveLesson } from '@course/common/serve'

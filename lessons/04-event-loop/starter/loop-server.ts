@@ -23,14 +23,15 @@
 //      result is the checksum). An exception from the app is a 500.
 //   4. socket.end(encodeResponse(response, { times: { accepted, started, ended } })),
 //      with `accepted` from the connection and now() around the app's run.
-//   5. A client that ends before a whole request arrived gets a 400.
+//   5. A client that ends after some bytes but before a whole request gets a
+//      400; one that ends having sent nothing just gets socket.end().
 //
 // What you need, and where it comes from:
 //   import { type AppRequest, type AppResponse, app, errorResponse, LIMITS } from '@course/common/app'
 //   import { now } from '@course/common/clock'
 //   import { encodeResponse } from '@course/common/http'
 //   import { cpuWork } from '@course/common/work'
-//   import { bytesOf, connectionsOf, next, type Program, RealClock, sleep, spawn } from '#loop'
+//   import { bytesOf, type Connection, connectionsOf, next, type Program, RealClock, sleep, spawn } from '#loop'
 //   import { Scheduler } from './scheduler.ts'
 //
 // Run: pnpm course test loop-server     Stuck: pnpm course hint loop-server
