@@ -4,7 +4,7 @@ import { exercisePath } from '@course/lessons/lesson'
 import { type Command, parseCommandArgs } from '../course/command.ts'
 import { nextStep, unmetNeeds } from '../course/next.ts'
 import { mark, pc, shown, table } from '../course/output.ts'
-import { type ExerciseState, exerciseProgress } from '../course/progress.ts'
+import { type ExerciseState, exerciseProgress, recentLesson } from '../course/progress.ts'
 
 const symbol: Record<ExerciseState, string> = {
   passed: mark.passed,
@@ -70,6 +70,15 @@ ran tests of last. Progress is recorded by \`pnpm course test\` and \`watch\`.`,
         ['  stuck?', `pnpm course hint ${exercise.id}`],
       ]),
     )
+    // Nothing run yet: lesson 01 is only where the syllabus starts.
+    const firsts = lessons
+      .filter((other) => other !== lesson && other.exercises[0])
+      .map((other) => `${other.exercises[0]?.id} (${other.number})`)
+    if (!recentLesson() && firsts.length > 0) {
+      console.log(
+        `\nOr start any lesson, each stands on its own: pnpm course test ${firsts.join(', ')}`,
+      )
+    }
     return 0
   },
 }
