@@ -5,8 +5,9 @@
 
 import { setImmediate as turn } from 'node:timers/promises'
 import { getHeapSnapshot } from 'node:v8'
-import { type Program, RealClock, sleep } from '#loop'
+import { RealClock } from '#loop'
 import type * as Reference from '../solution/scheduler.ts'
+import { asleep } from './parked-memory.ts'
 
 type SchedulerClass = typeof Reference.Scheduler
 
@@ -15,10 +16,6 @@ export interface ObjectKind {
   what: string
   perTask: number
   bytesEach: number
-}
-
-function* asleep(): Program<void> {
-  yield* sleep(3_600_000)
 }
 
 /** Object kinds that number at least `n`, as in a parked task of yours, biggest share first. */

@@ -1,16 +1,11 @@
 // Bytes per parked task: N tasks asleep at once, the heap measured after a
 // full garbage collection, before and after.
 import { setImmediate as turn } from 'node:timers/promises'
-import { setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
+import { collectGarbage } from '@course/common/gc'
 import { type Program, RealClock, sleep } from '#loop'
 import type * as Reference from '../solution/scheduler.ts'
 
 type SchedulerClass = typeof Reference.Scheduler
-
-// A collector to call by hand, without asking whoever starts us for --expose-gc.
-setFlagsFromString('--expose-gc')
-const collectGarbage = runInNewContext('gc') as () => void
 
 function heapAfterGc(): number {
   collectGarbage()
@@ -18,7 +13,8 @@ function heapAfterGc(): number {
   return process.memoryUsage().heapUsed
 }
 
-function* asleep(): Program<void> {
+/** A task that sleeps for an hour: parked, as long as any measurement takes. */
+export function* asleep(): Program<void> {
   yield* sleep(3_600_000)
 }
 

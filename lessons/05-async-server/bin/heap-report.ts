@@ -4,8 +4,7 @@
 // collected does not count, where resident memory read from outside moves
 // by a factor of two with it from run to run.
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
-import { setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
+import { collectGarbage } from '@course/common/gc'
 
 export const HEAP_PATH = '/_heap'
 
@@ -15,10 +14,6 @@ export interface HeapReport {
   /** Memory of buffers and other objects held by JavaScript but kept outside its heap. */
   external: number
 }
-
-// A collector to call by hand, without asking whoever starts the server for --expose-gc.
-setFlagsFromString('--expose-gc')
-const collectGarbage = runInNewContext('gc') as () => void
 
 export function withHeapReport(app: RequestListener): RequestListener {
   return (req: IncomingMessage, res: ServerResponse) => {
