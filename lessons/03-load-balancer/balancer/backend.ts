@@ -2,6 +2,7 @@
 // how it is doing. Given to you: the exercises read and update these fields.
 import { Pool } from 'undici'
 import type { Candidate } from '#types'
+import { DEFAULTS } from './config.ts'
 
 export interface BackendConfig {
   /** How the balancer names it in logs and tests, e.g. "a". */
@@ -29,7 +30,11 @@ export class Backend implements Candidate {
   /** Being removed: finishes what it has, gets nothing new. */
   draining = false
 
-  constructor(config: BackendConfig, poolSize: number, connectTimeoutMs = 1_000) {
+  constructor(
+    config: BackendConfig,
+    poolSize: number,
+    connectTimeoutMs = DEFAULTS.connectTimeoutMs,
+  ) {
     this.name = config.name
     this.url = new URL(config.url)
     this.weight = config.weight ?? 1

@@ -82,10 +82,9 @@ export function forward(
         {
           path: outgoing.target,
           method: outgoing.method as Dispatcher.HttpMethod,
-          headers: withoutExpect(flatten(outgoing.headers)),
-          body: Buffer.isBuffer(outgoing.body)
-            ? outgoing.body
-            : (outgoing.body as Dispatcher.DispatchOptions['body']),
+          headers: flatten(outgoing.headers, ANSWERED_HERE),
+          // A Buffer, or the client's request (a Readable, which node's types call a ReadableStream).
+          body: outgoing.body as Dispatcher.DispatchOptions['body'],
           headersTimeout: readTimeoutMs,
           bodyTimeout: readTimeoutMs,
         },
@@ -134,17 +133,16 @@ function rawPairs(raw: Dispatcher.DispatchController['rawHeaders']): string[] {
  * (with 100 Continue) by the time the body is read: the backend gets the
  * body without asking, as nginx does. undici would refuse to send it anyway.
  */
-function withoutExpect(
-  headers: Record<string, string | string[]>,
-): Record<string, string | string[]> {
-  const { expect: _answered, ...rest } = headers
-  return rest
-}
+const ANSWERED_HERE = new Set(['expect'])
 
-/** One value as a string, several as a list (Set-Cookie). */
-function flatten(headers: HeaderMap): Record<string, string | string[]> {
+/** One value as a string, several as a list (Set-Cookie); the names in `leaveOut` left out. */
+function flatten(
+  headers: HeaderMap,
+  leaveOut?: ReadonlySet<string>,
+): Record<string, string | string[]> {
   const flat: Record<string, string | string[]> = {}
   for (const name in headers) {
+    if (leaveOut?.has(name)) continue
     const values = headers[name] ?? []
     flat[name] = values.length === 1 ? (values[0] ?? '') : values
   }

@@ -32,7 +32,7 @@ export function nextStep(lessons: Lesson[], root = courseRoot): NextStep | undef
   const order = [...lessons.slice(start), ...lessons.slice(0, start)]
   for (const lesson of order) {
     const exercise = lesson.exercises.find((each) => !passes(lesson, each, root))
-    if (exercise) return readyStep(lesson, exercise, lessons, root, new Set())
+    if (exercise) return readyStep(lesson, exercise, lessons, root)
   }
   return undefined
 }
