@@ -6,7 +6,7 @@
 //   pnpm course serve 03 -- --port 8080 --backends 3 --algorithm weighted --weights 5,1,1
 //   pnpm course serve 03 -- --port 8080 --config balancer.json
 import { parseArgs } from 'node:util'
-import { explainTodo, serveLesson } from '@course/common/serve'
+import { explainTodo, serveLesson, wholeNumber } from '@course/common/serve'
 import { Balancer, type Implementation } from '../balancer/balancer.ts'
 import { ALGORITHMS, type BalancerConfig, checkConfig, readConfig } from '../balancer/config.ts'
 import { startLocalBackends } from '../balancer/local-backends.ts'
@@ -31,10 +31,9 @@ function options() {
         weights: { type: 'string' },
       },
     })
-    for (const flag of ['port', 'backends', 'max-conn'] as const) {
-      if (!/^\d+$/.test(values[flag]))
-        throw new Error(`--${flag} takes a whole number, got "${values[flag]}"`)
-    }
+    wholeNumber('--port', values.port, { min: 0, max: 65_535 })
+    wholeNumber('--backends', values.backends, { min: 1, max: 64 })
+    wholeNumber('--max-conn', values['max-conn'], { min: 0, max: 100_000 })
     if (!(ALGORITHMS as readonly string[]).includes(values.algorithm)) {
       throw new Error(
         `--algorithm takes one of ${ALGORITHMS.join(', ')}, got "${values.algorithm}"`,

@@ -43,7 +43,8 @@ export async function cpuOption(args: CpuArgs, closers: Closer[]): Promise<{ cpu
     const { createCpuOffload } = await impl.load<{ createCpuOffload: CreateCpuOffload }>(
       'offload-cpu.ts',
     )
-    const offload: CpuOffload = createCpuOffload({ threads, maxQueue: args['cpu-queue'] ?? 1_000 })
+    const maxQueue = args['cpu-queue'] ?? CPU_OPTIONS['cpu-queue'].default
+    const offload: CpuOffload = createCpuOffload({ threads, maxQueue })
     closers.push(() => offload.close())
     await offload.ready()
     return { cpu: (units) => offload.cpu(units) }

@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util'
+import { wholeNumber } from '@course/common/serve'
 import { UsageError } from './errors.ts'
 
 export interface Command {
@@ -26,18 +27,16 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
   }
 }
 
-/** A flag's value as a whole number from `min` to `max`, or a one-line usage error naming the flag. */
+/** A flag's value as a whole number from `min` to `max`, or a one-line usage error naming the command. */
 export function wholeNumberFlag(
   command: string,
   flag: string,
   text: string,
-  { min, max }: { min: number; max: number },
+  range: { min: number; max: number },
 ): number {
-  const value = Number(text)
-  if (!/^\d+$/.test(text) || value < min || value > max) {
-    throw new UsageError(
-      `${command}: ${flag} takes a whole number from ${min} to ${max}, got "${text}"`,
-    )
+  try {
+    return wholeNumber(flag, text, range)
+  } catch (error) {
+    throw new UsageError(`${command}: ${(error as Error).message}`)
   }
-  return value
 }

@@ -33,14 +33,24 @@ export function parseServerArgs<T extends NumericOptions>(
         result[flag] = fallback
         continue
       }
-      if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-        throw new Error(`--${flag} takes a whole number from ${min} to ${max}, got "${raw}"`)
-      }
-      result[flag] = Number(raw)
+      result[flag] = wholeNumber(`--${flag}`, raw, { min, max })
     }
     return result as { port: number } & { [K in keyof T]: number | undefined }
   } catch (error) {
     console.error(`${name}: ${(error as Error).message}\n${usage}`)
     process.exit(2)
   }
+}
+
+/** A flag's text as a whole number from `min` to `max`; else an Error whose message is one line naming the flag. */
+export function wholeNumber(
+  flag: string,
+  text: string,
+  { min, max }: { min: number; max: number },
+): number {
+  const value = Number(text)
+  if (!/^\d+$/.test(text) || value < min || value > max) {
+    throw new Error(`${flag} takes a whole number from ${min} to ${max}, got "${text}"`)
+  }
+  return value
 }

@@ -1,4 +1,4 @@
-export { type NumericOptions, parseServerArgs } from './args.ts'
+export { type NumericOptions, parseServerArgs, wholeNumber } from './args.ts'
 export {
   IMPLEMENTATION_ENV,
   implementationDir,
