@@ -14,11 +14,17 @@ export type Step<T> =
   | { kind: 'returned'; value: T }
   | { kind: 'threw'; error: unknown }
 
-/** Exercise 2 (timer-heap.ts): one timer; `seq` orders timers with the same deadline. */
-export interface Timer<T> {
-  readonly deadline: number
-  readonly seq: number
-  readonly value: T
+/**
+ * Exercise 2 (timer-heap.ts): what the heap holds. The heap's entry lives in
+ * the timer itself (libuv's heap does the same): the heap sets `seq`, which
+ * orders timers with the same deadline, and keeps `heapIndex`, where the
+ * timer sits in its array (-1 when it is in no heap), so that a timer can be
+ * taken out from the middle.
+ */
+export interface Timer {
+  deadline: number
+  seq: number
+  heapIndex: number
 }
 
 /** Exercise 3 (scheduler.ts): what the loop says when it ends. */

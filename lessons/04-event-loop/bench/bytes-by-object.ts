@@ -7,7 +7,8 @@ import { setImmediate as turn } from 'node:timers/promises'
 import { getHeapSnapshot } from 'node:v8'
 import { RealClock } from '#loop'
 import type * as Reference from '../solution/scheduler.ts'
-import { asleep } from './parked-memory.ts'
+import { sleepers } from './parked-memory.ts'
+import type { Yielding } from './switches.ts'
 
 type SchedulerClass = typeof Reference.Scheduler
 
@@ -19,17 +20,27 @@ export interface ObjectKind {
 }
 
 /** Object kinds that number at least `n`, as in a parked task of yours, biggest share first. */
-export async function bytesByObject(Scheduler: SchedulerClass, n: number): Promise<ObjectKind[]> {
+export async function bytesByObject(
+  Scheduler: SchedulerClass,
+  n: number,
+  yielding: Yielding,
+): Promise<ObjectKind[]> {
   const scheduler = new Scheduler(new RealClock())
-  const tasks = Array.from({ length: n }, () => scheduler.spawn(asleep()))
+  const tasks = Array.from({ length: n }, () => scheduler.spawn(sleepers[yielding]()))
   const done = scheduler.run()
   await turn()
   const kinds = await kindsInHeap()
   for (const task of tasks) scheduler.cancel(task)
   await done
+  // V8 names a generator object after its function: one name for both styles.
+  const generator = sleepers[yielding].name
   return [...kinds]
     .filter(([, kind]) => kind.count >= n && kind.count < 1.1 * n)
-    .map(([what, kind]) => ({ what, perTask: kind.count / n, bytesEach: kind.bytes / n }))
+    .map(([what, kind]) => ({
+      what: what === generator ? 'the generator object' : what,
+      perTask: kind.count / n,
+      bytesEach: kind.bytes / n,
+    }))
     .sort((a, b) => b.bytesEach - a.bytesEach)
 }
 

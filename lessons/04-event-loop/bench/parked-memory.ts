@@ -4,6 +4,7 @@ import { setImmediate as turn } from 'node:timers/promises'
 import { collectGarbage } from '@course/common/gc'
 import { type Program, RealClock, sleep } from '#loop'
 import type * as Reference from '../solution/scheduler.ts'
+import type { Yielding } from './switches.ts'
 
 type SchedulerClass = typeof Reference.Scheduler
 
@@ -18,11 +19,22 @@ export function* asleep(): Program<void> {
   yield* sleep(3_600_000)
 }
 
+/** The same, yielding its effect without the star (see switches.ts). */
+export function* asleepPlain(): Program<void> {
+  yield sleep(3_600_000)
+}
+
+export const sleepers = { 'yield*': asleep, yield: asleepPlain } satisfies Record<Yielding, unknown>
+
 /** Bytes per task of your scheduler, each asleep on a timer of the heap. */
-export async function schedulerBytesPerTask(Scheduler: SchedulerClass, n: number): Promise<number> {
+export async function schedulerBytesPerTask(
+  Scheduler: SchedulerClass,
+  n: number,
+  yielding: Yielding,
+): Promise<number> {
   const before = heapAfterGc()
   const scheduler = new Scheduler(new RealClock())
-  const tasks = Array.from({ length: n }, () => scheduler.spawn(asleep()))
+  const tasks = Array.from({ length: n }, () => scheduler.spawn(sleepers[yielding]()))
   const done = scheduler.run()
   await turn()
   // The array of tasks is the benchmark's, not the tasks': leave it out, as below.

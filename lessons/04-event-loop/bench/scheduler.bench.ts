@@ -16,7 +16,7 @@ import { impl } from '../lesson.ts'
 import type * as SchedulerReference from '../solution/scheduler.ts'
 import type * as HeapReference from '../solution/timer-heap.ts'
 import { bytesByObject } from './bytes-by-object.ts'
-import { nativeBytesPerTask, schedulerBytesPerTask } from './parked-memory.ts'
+import { probeInFreshProcess } from './memory-probe.ts'
 import { nativeSwitchNs, schedulerSwitchNs } from './switches.ts'
 import { heapNsPerTimer, schedulerNsPerSleeper } from './timer-cost.ts'
 
@@ -55,16 +55,18 @@ const switchTable = markdownTable(
   }),
 )
 
-// Memory: one measurement each, a full collection before and after.
+// Memory: one measurement each, on a fresh heap in a process of its own.
 const memory = {
-  nativeAwaitingShared: await nativeBytesPerTask(PARKED, false),
-  scheduler: await schedulerBytesPerTask(Scheduler, PARKED),
-  nativeAwaitingTimer: await nativeBytesPerTask(PARKED, true),
+  nativeAwaitingShared: await probeInFreshProcess('native, one shared promise', PARKED),
+  scheduler: await probeInFreshProcess('scheduler, yield', PARKED),
+  schedulerYieldStar: await probeInFreshProcess('scheduler, yield*', PARKED),
+  nativeAwaitingTimer: await probeInFreshProcess('native, own setTimeout', PARKED),
 }
 const memoryTable = markdownTable(
   [`${PARKED.toLocaleString('en')} parked tasks`, 'bytes each'],
   [
-    ['your task, asleep on your timer heap', memory.scheduler.toFixed(0)],
+    ['your task, `yield sleep()` on your timer heap', memory.scheduler.toFixed(0)],
+    ['your task, `yield* sleep()` on your timer heap', memory.schedulerYieldStar.toFixed(0)],
     ['async function awaiting its own setTimeout', memory.nativeAwaitingTimer.toFixed(0)],
     ['async function awaiting one shared promise', memory.nativeAwaitingShared.toFixed(0)],
     ["a worker thread (lesson 02's figure)", '~8 MiB'],
@@ -72,16 +74,29 @@ const memoryTable = markdownTable(
   ],
 )
 const BROKEN_DOWN = 20_000
-const kinds = await bytesByObject(Scheduler, BROKEN_DOWN)
-const listed = kinds.reduce((sum, kind) => sum + kind.perTask * kind.bytesEach, 0)
+const breakdowns = {
+  yield: await bytesByObject(Scheduler, BROKEN_DOWN, 'yield'),
+  'yield*': await bytesByObject(Scheduler, BROKEN_DOWN, 'yield*'),
+}
+const kinds = [...new Set([...breakdowns['yield*'], ...breakdowns.yield].map(({ what }) => what))]
+const bytesOf = (style: keyof typeof breakdowns, what: string) => {
+  const kind = breakdowns[style].find((each) => each.what === what)
+  return kind ? kind.perTask * kind.bytesEach : 0
+}
+const restOf = (style: keyof typeof breakdowns, total: number) =>
+  total - kinds.reduce((sum, what) => sum + bytesOf(style, what), 0)
 const breakdownTable = markdownTable(
-  ["object (V8's name)", 'per task', 'bytes each'],
+  ["object (V8's name)", 'bytes per task, yield', 'bytes per task, yield*'],
   [
-    ...kinds.map((kind) => [kind.what, kind.perTask.toFixed(2), kind.bytesEach.toFixed(0)]),
+    ...kinds.map((what) => [
+      what,
+      bytesOf('yield', what).toFixed(0),
+      bytesOf('yield*', what).toFixed(0),
+    ]),
     [
       'the rest: the tables that hold them all (sets, arrays)',
-      '',
-      (memory.scheduler - listed).toFixed(0),
+      restOf('yield', memory.scheduler).toFixed(0),
+      restOf('yield*', memory.schedulerYieldStar).toFixed(0),
     ],
   ],
 )
@@ -129,7 +144,7 @@ const results = fileURLToPath(new URL('./results/', import.meta.url))
 mkdirSync(results, { recursive: true })
 writeFileSync(
   `${results}scheduler.json`,
-  `${JSON.stringify({ date: new Date().toISOString(), machine, settings, switches: { names: pingPongs.map(({ name }) => name), samples: switchSamples }, memory, breakdown: kinds, timers }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), machine, settings, switches: { names: pingPongs.map(({ name }) => name), samples: switchSamples }, memory, breakdowns, timers }, null, 2)}\n`,
 )
 writeFileSync(`${results}scheduler.md`, `# Lesson 04: the scheduler\n\n${caption}.\n\n${report}\n`)
 console.log('wrote bench/results/scheduler.json and scheduler.md')

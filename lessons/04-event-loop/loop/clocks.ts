@@ -57,6 +57,10 @@ export class VirtualClock implements Clock {
 export class RealClock implements Clock {
   #wakeUp: (() => void) | undefined
   #polled = performance.now()
+  /** Busy turns between two clock reads, and how many are left before the next read. */
+  #stride = 1
+  #turnsLeft = 1
+  #lastRead = performance.now()
 
   now(): number {
     return performance.now()
@@ -81,11 +85,24 @@ export class RealClock implements Clock {
   }
 
   /**
-   * Hands the thread to Node (a setImmediate) at most once a millisecond of
+   * Hands the thread to Node (a setImmediate) about once a millisecond of
    * busy turns: often enough for I/O, rarely enough that a turn costs little.
+   * A clock read costs as much as a switch, so while turns are short the
+   * clock is read only every few turns (up to MAX_STRIDE); a stretch of long
+   * turns brings it back to every turn.
    */
   poll(): Promise<void> | undefined {
-    if (performance.now() - this.#polled < 1) return undefined
+    // Kept this short so that it is inlined into the loop: it runs every turn.
+    if (--this.#turnsLeft > 0) return undefined
+    return this.#pollNow()
+  }
+
+  #pollNow(): Promise<void> | undefined {
+    const now = performance.now()
+    this.#stride = now - this.#lastRead < 1 ? Math.min(2 * this.#stride, MAX_STRIDE) : 1
+    this.#turnsLeft = this.#stride
+    this.#lastRead = now
+    if (now - this.#polled < 1) return undefined
     return new Promise((resolve) =>
       setImmediate(() => {
         this.#polled = performance.now()
@@ -94,3 +111,6 @@ export class RealClock implements Clock {
     )
   }
 }
+
+/** At most this many busy turns between two clock reads. */
+const MAX_STRIDE = 16

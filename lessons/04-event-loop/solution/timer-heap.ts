@@ -8,39 +8,56 @@
 //      [1] 20 #4    [2] 15 #2           children of i: 2i+1 and 2i+2
 //      /     \                          parent of i:   (i-1) >> 1
 //  [3] 30   [4] 25                      every parent is due no later than its children
+//
+// The heap holds the timers themselves, not entries made for them: no object
+// per timer, and each timer knows its index, so remove() needs no search.
 import type { Timer } from '#types'
 
-export class TimerHeap<T> {
-  readonly #heap: Timer<T>[] = []
+export class TimerHeap<T extends Timer> {
+  readonly #heap: T[] = []
   #seq = 0
 
   get size(): number {
     return this.#heap.length
   }
 
-  /** Adds a timer; of timers with the same deadline, the one set first fires first. */
-  push(deadline: number, value: T): Timer<T> {
-    const timer = { deadline, seq: this.#seq++, value }
-    this.#heap.push(timer)
-    this.#siftUp(this.#heap.length - 1)
-    return timer
+  /** Adds a timer; of timers with the same deadline, the one pushed first comes out first. */
+  push(timer: T): void {
+    timer.seq = this.#seq++
+    this.#place(timer, this.#heap.length)
+    this.#siftUp(timer.heapIndex)
   }
 
   /** The timer due first, left in place. */
-  peek(): Timer<T> | undefined {
+  peek(): T | undefined {
     return this.#heap[0]
   }
 
   /** Removes and returns the timer due first. */
-  pop(): Timer<T> | undefined {
-    const heap = this.#heap
-    const first = heap[0]
-    const last = heap.pop()
-    if (first !== last && last !== undefined) {
-      heap[0] = last
-      this.#siftDown(0)
-    }
+  pop(): T | undefined {
+    const first = this.#heap[0]
+    if (first) this.remove(first)
     return first
+  }
+
+  /** Takes `timer` out wherever it sits (a cancelled sleep). False if it is not in this heap. */
+  remove(timer: T): boolean {
+    const heap = this.#heap
+    const index = timer.heapIndex
+    if (heap[index] !== timer) return false
+    timer.heapIndex = -1
+    const last = heap.pop() as T
+    if (last === timer) return true
+    // The last timer fills the hole, then moves up or down to where it belongs.
+    this.#place(last, index)
+    this.#siftUp(index)
+    this.#siftDown(last.heapIndex)
+    return true
+  }
+
+  #place(timer: T, index: number): void {
+    this.#heap[index] = timer
+    timer.heapIndex = index
   }
 
   #siftUp(index: number): void {
@@ -72,13 +89,13 @@ export class TimerHeap<T> {
     const held = heap[a]
     const other = heap[b]
     if (held === undefined || other === undefined) return
-    heap[a] = other
-    heap[b] = held
+    this.#place(other, a)
+    this.#place(held, b)
   }
 }
 
-/** Is `a` due before `b`? By deadline, then in the order they were set. */
-function before<T>(a: Timer<T> | undefined, b: Timer<T> | undefined): boolean {
+/** Is `a` due before `b`? By deadline, then in the order they were pushed. */
+function before(a: Timer | undefined, b: Timer | undefined): boolean {
   if (a === undefined || b === undefined) return false
   return a.deadline < b.deadline || (a.deadline === b.deadline && a.seq < b.seq)
 }

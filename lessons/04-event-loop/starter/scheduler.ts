@@ -6,14 +6,16 @@
 //
 // Write the Scheduler:
 //   1. spawn(program, name): wrap the program in a task (it must implement
-//      Task from #loop: id, name, outcome) and append it to the ready queue.
+//      Task from #loop: id, name, outcome; and Timer from ../types.ts: a
+//      sleeping task is its own timer) and append it to the ready queue.
 //   2. run(): loop in turns until no task can ever run again:
 //        a. move every timer due by clock.now() to the ready queue;
 //        b. run the tasks that were ready when the turn began, first in first
 //           out, each with resume() until it parks or ends. Effects that need
 //           no waiting are answered at once: spawn (the new task), cancel,
 //           next on a source that already holds an item (source.take());
-//        c. park the others: sleep -> the timer heap (deadline = now + ms);
+//        c. park the others: sleep -> set the task's deadline (now + ms) and
+//           push the task on the timer heap;
 //           next -> source.wait(waiter), the waiter making the task ready with
 //           the item; join -> until that task ends (at once if it has an
 //           outcome), then its value or its error. Whenever a task becomes
@@ -25,8 +27,9 @@
 //      Return { endedAt: clock.now(), stuck: [{ task, waitingFor }] } for the
 //      tasks still parked, saying what each waits for (name the source or task).
 //   3. cancel(task): throw a Cancelled (from #loop) into the task at its
-//      `yield`, on its next turn, so its finally blocks run: take it off its
-//      timer, source or join, and make it ready with that error.
+//      `yield`, on its next turn, so its finally blocks run: take it off the
+//      timer heap (remove), its source or its join, and make it ready with
+//      that error.
 //
 // Run: pnpm course test scheduler     Stuck: pnpm course hint scheduler
 
