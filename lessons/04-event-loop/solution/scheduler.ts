@@ -84,9 +84,7 @@ export class Scheduler {
   /** Adds a task to the end of the ready queue. */
   spawn<T>(program: Program<T>, name = 'task'): Task<T> {
     const task = new LoopTask(this.#nextId++, name, program)
-    task.older = this.#newest
-    if (this.#newest) this.#newest.newer = task
-    this.#newest = task
+    this.#link(task)
     this.#ready.push(task)
     this.#clock.wake()
     return task
@@ -109,9 +107,10 @@ export class Scheduler {
     for (let wait = this.#turnsUntilWait(); wait; wait = this.#turnsUntilWait()) await wait
     const stuck: RunReport['stuck'] = []
     for (let task = this.#newest; task; task = task.older) {
-      if (task.parkedOn) stuck.unshift({ task, waitingFor: describe(task) })
+      if (task.parkedOn) stuck.push({ task, waitingFor: describe(task) })
     }
-    return { endedAt: this.#clock.now(), stuck }
+    // Oldest first, in the order they were spawned.
+    return { endedAt: this.#clock.now(), stuck: stuck.reverse() }
   }
 
   /** Runs turns until the loop must wait for the host: that wait, or undefined once nothing can ever run. */
@@ -252,15 +251,27 @@ export class Scheduler {
 
   #settle(task: LoopTask, outcome: Outcome): void {
     task.outcome = outcome
-    if (task.newer) task.newer.older = task.older
-    else this.#newest = task.older
-    if (task.older) task.older.newer = task.newer
-    task.older = task.newer = undefined
+    this.#unlink(task)
     for (const joiner of task.joiners ?? []) {
       joiner.resumption = resumptionOf(outcome)
       this.#makeReady(joiner)
     }
     task.joiners = undefined
+  }
+
+  /** Adds a new task to the list of unfinished ones, as the newest. */
+  #link(task: LoopTask): void {
+    task.older = this.#newest
+    if (this.#newest) this.#newest.newer = task
+    this.#newest = task
+  }
+
+  /** Takes a finished task out of that list. */
+  #unlink(task: LoopTask): void {
+    if (task.newer) task.newer.older = task.older
+    else this.#newest = task.older
+    if (task.older) task.older.newer = task.newer
+    task.older = task.newer = undefined
   }
 
   #fireDueTimers(): void {
