@@ -73,6 +73,28 @@ describe('a server that never starts', () => {
   })
 })
 
+describe('course test, after a pass', () => {
+  it('names the type errors in the exercise file that the tests cannot see', () => {
+    const { root, mine } = fixture()
+    writeFileSync(
+      join(root, 'lessons', '01-demo', 'tsconfig.json'),
+      JSON.stringify({ compilerOptions: { strict: true, noEmit: true }, include: ['src'] }),
+    )
+    // Right at run time, wrong for tsc under strict: two parameters of implicit type any.
+    writeFileSync(mine, 'export const add = (a, b) => a + b\n')
+    const untyped = course(root, 'test', 'add')
+    expect(untyped.code).toBe(0)
+    expect(untyped.out).toContain('✓ add passes: all 1 of its tests.')
+    expect(untyped.out).toContain('add passes its tests, but tsc finds 2 type errors in src/add.ts')
+    expect(untyped.out).toMatch(/src\/add\.ts\(1,\d+\): error TS7006/)
+
+    writeFileSync(mine, 'export const add = (a: number, b: number) => a + b\n')
+    const typed = course(root, 'test', 'add')
+    expect(typed.code).toBe(0)
+    expect(typed.out).not.toContain('tsc finds')
+  })
+})
+
 describe('course watch', () => {
   it('re-runs the exercise when the learner saves their file, and says when it passes', async () => {
     const { root, mine } = fixture()

@@ -8,6 +8,7 @@ import { nextStep, readyStep, unmetNeeds } from './next.ts'
 import { mark, pc } from './output.ts'
 import { recordRun } from './progress.ts'
 import { runTests } from './run-tests.ts'
+import { typeErrors } from './type-check.ts'
 import { exerciseVerdict } from './verdict.ts'
 
 /** Runs the tests, prints the verdict; resolves with whether every exercise passed. */
@@ -41,7 +42,10 @@ export async function runExercises(
       console.log(pc.bold('Your numbers:'))
       for (const line of run.figures) console.log(`  ${line}`)
     }
-    if (learners) console.log(nextLine(lessons))
+    if (learners) {
+      for (const exercise of exercises) await warnOfTypeErrors(lesson, exercise)
+      console.log(nextLine(lessons))
+    }
     return true
   }
   const todo = [
@@ -51,6 +55,18 @@ export async function runExercises(
   if (todo) console.log(pc.yellow(todo.split('\n').slice(0, 3).join('\n')))
   for (const { exercise } of failed) console.log(needsLine(exercise, lessons, learners))
   return false
+}
+
+/** A passing file can still fail the type check CI runs: say so, with tsc's first errors. */
+async function warnOfTypeErrors(lesson: Lesson, exercise: Exercise): Promise<void> {
+  const errors = await typeErrors(lesson, exercise)
+  if (errors.length === 0) return
+  console.log(
+    pc.yellow(
+      `${exercise.id} passes its tests, but tsc finds ${errors.length} type error${errors.length > 1 ? 's' : ''} in src/${exercise.file} (the tests do not check types; pnpm typecheck, which CI runs, does):`,
+    ),
+  )
+  for (const line of errors.slice(0, 5)) console.log(`  ${line}`)
 }
 
 function nextLine(lessons: Lesson[]): string {
