@@ -24,7 +24,8 @@
 //   3. remove(timer): take it out from wherever it sits: move the last timer
 //      into its place, then up or down to where that one belongs; set the
 //      removed timer's heapIndex to -1. False if it is not in this heap.
-//   4. pop(): remove the timer due first and return it.
+//   4. pop(): remove the timer due first and return it (its heapIndex -1,
+//      as for any timer that leaves the heap).
 //   5. size: how many timers it holds.
 //
 // Run: pnpm course test timer-heap     Stuck: pnpm course hint timer-heap

@@ -14,8 +14,9 @@
 //           out, each with resume() until it parks or ends. Effects that need
 //           no waiting are answered at once: spawn (the new task), cancel,
 //           next on a source that already holds an item (source.take());
-//        c. park the others: sleep -> set the task's deadline (now + ms) and
-//           push the task on the timer heap;
+//        c. park the others: sleep -> set the task's deadline (now + ms,
+//           rounded up as Node's timers are: never early) and push the task
+//           on the timer heap;
 //           next -> source.wait(waiter), the waiter making the task ready with
 //           the item; join -> until that task ends (at once if it has an
 //           outcome), then its value or its error. Whenever a task becomes
@@ -24,6 +25,7 @@
 //        d. more ready? `await clock.poll()` when it returns a promise, then
 //           loop. Nothing ready: `await clock.idle(next deadline)`; but with no
 //           timer and no task parked on a live source (source.live), stop.
+//           (Count those tasks as they park and wake: a count is enough.)
 //      Return { endedAt: clock.now(), stuck: [{ task, waitingFor }] } for the
 //      tasks still parked, saying what each waits for (name the source or task).
 //   3. cancel(task): throw a Cancelled (from #loop) into the task at its
