@@ -53,10 +53,10 @@ export function direct(shared: SharedBackends): Contender<string> {
 export function balancer(
   shared: SharedBackends,
   config: Record<string, unknown>,
-  anchor?: string,
+  { name = 'balancer', anchor }: { name?: string; anchor?: string | undefined } = {},
 ): Contender<string> {
   return {
-    name: 'balancer',
+    name,
     ...(anchor ? { anchor } : {}),
     async start(size) {
       const backends = await shared.acquire(size)
