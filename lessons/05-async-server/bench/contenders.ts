@@ -13,3 +13,19 @@ export const contenders = [
   serverContender({ name: 'Koa', anchor: ANCHOR, entry: here('../bin/serve-koa.ts') }),
   serverContender({ name: 'Hono', anchor: ANCHOR, entry: here('../bin/serve-hono.ts') }),
 ]
+
+const bare = (kind: 'node' | 'koa' | 'hono', name: string, anchor?: string) =>
+  serverContender({
+    name,
+    ...(anchor ? { anchor } : {}),
+    entry: here('./bare-server.ts'),
+    env: { BARE_SERVER: kind },
+  })
+
+/** The frameworks alone, one waiting handler each: what Koa and Hono cost before any middleware of the course's. */
+export const BARE_ANCHOR = 'bare node:http'
+export const bareContenders = [
+  bare('node', BARE_ANCHOR),
+  bare('koa', 'bare Koa', BARE_ANCHOR),
+  bare('hono', 'bare Hono', BARE_ANCHOR),
+]

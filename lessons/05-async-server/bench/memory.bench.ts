@@ -23,7 +23,7 @@ import { burst, send } from '@course/common/load'
 import { median } from '@course/common/stats'
 import { served } from '@course/common/timeline'
 import { HEAP_PATH, type HeapReport } from '../bin/heap-report.ts'
-import { contenders } from './contenders.ts'
+import { bareContenders, contenders } from './contenders.ts'
 
 const IN_FLIGHT = 1000
 const WAIT_MS = 4000
@@ -65,7 +65,11 @@ async function perRequestKiB(server: ServerProcess): Promise<{ rss: number; heap
   return { rss: (during.rss - idle.rss) / inFlight, heap: (during.heap - idle.heap) / inFlight }
 }
 
-const started = await Promise.all(contenders.map((contender) => contender.start(0)))
+// The lesson's servers beside node:http running the same app, then the
+// frameworks alone beside a bare node:http: what the framework costs, and
+// what the app's middleware adds to it.
+const all = [...contenders, ...bareContenders]
+const started = await Promise.all(all.map((contender) => contender.start(0)))
 try {
   const samples = await interleavedRounds(started, ({ handle }) => perRequestKiB(handle), {
     rounds,
@@ -92,16 +96,12 @@ try {
     heap: median(rounds.map((sample) => sample.heap)),
   }))
   const anchor = medians[0] ?? { rss: Number.NaN, heap: Number.NaN }
-  const rows = contenders.map((contender, i) => {
+  const rows = all.map((contender, i) => {
     const { rss, heap } = medians[i] ?? anchor
-    const vs = (kib: number, of: number) => (i === 0 ? '' : `${(kib / of).toFixed(2)}×`)
-    return [
-      contender.name,
-      heap.toFixed(1),
-      vs(heap, anchor.heap),
-      rss.toFixed(1),
-      vs(rss, anchor.rss),
-    ]
+    const of = medians[all.findIndex((each) => each.name === contender.anchor)]
+    const vs = (kib: number, base: number | undefined) =>
+      base ? `${(kib / base).toFixed(2)}×` : ''
+    return [contender.name, heap.toFixed(1), vs(heap, of?.heap), rss.toFixed(1), vs(rss, of?.rss)]
   })
   rows.push(
     ['a thread (idle)', '', '', threadKiB.toFixed(0), ''],
@@ -112,7 +112,7 @@ try {
   )
   console.log(
     markdownTable(
-      ['what waits', 'heap KiB each', 'vs node:http', 'resident KiB each', 'vs node:http'],
+      ['what waits', 'heap KiB each', 'vs its node:http', 'resident KiB each', 'vs its node:http'],
       rows,
     ),
   )
