@@ -24,7 +24,7 @@ const { Scheduler } = await impl.load<typeof SchedulerReference>('scheduler.ts')
 const { TimerHeap } = await impl.load<typeof HeapReference>('timer-heap.ts')
 const settings = benchSettings({ rounds: 5, warmups: 1, seconds: 0 })
 const machine = describeMachine()
-const PING_PONGS = 100_000
+const PING_PONGS = 1_000_000
 const PARKED = 100_000
 const TIMERS = [1_000, 10_000, 100_000, 1_000_000]
 
