@@ -63,9 +63,7 @@ export class ThreadPool<Task, Result> {
       if (idle) return this.#start(idle, job)
       if (this.#queue.length >= this.#options.maxQueue) {
         return reject(
-          new QueueFullError(
-            `All ${this.#options.threads} threads are busy and ${this.#queue.length} tasks wait`,
-          ),
+          new QueueFullError(`${busy(this.#options.threads)} and ${waiting(this.#queue.length)}`),
         )
       }
       this.#queue.push(job)
@@ -171,3 +169,9 @@ export class ThreadPool<Task, Result> {
     job.signal.addEventListener('abort', onAbort, { once: true })
   }
 }
+
+/** "All 4 threads are busy", or "The one thread is busy": the 503's message reads right for any pool. */
+const busy = (threads: number) =>
+  threads === 1 ? 'The one thread is busy' : `All ${threads} threads are busy`
+
+const waiting = (tasks: number) => (tasks === 1 ? '1 task waits' : `${tasks} tasks wait`)

@@ -20,9 +20,12 @@
 // The server uses it with: pnpm course serve 05 --server koa -- --cpu-threads 1
 // (and --cpu-queue N: how many /cpu may wait for a thread; 1 000 unless said).
 //
-// Useful: ThreadPool from @course/lesson-02-worker-pool/reference/thread-pool.ts;
-// QueueFullError from @course/lesson-02-worker-pool/errors.ts; createHttpError
-// from http-errors; cpuTaskFile from #threads.
+// Useful: ThreadPool from @course/lesson-02-worker-pool/reference/thread-pool.ts
+// (its API, described in lesson 02's types.ts: pool.run(task) resolves with
+// the task's result or rejects, pool.ready() resolves once its threads are up,
+// pool.close() stops them); QueueFullError from
+// @course/lesson-02-worker-pool/errors.ts; createHttpError from http-errors;
+// cpuTaskFile from #threads.
 //
 // Run: pnpm course test offload-cpu     Stuck: pnpm course hint offload-cpu
 import { todo } from '@course/common/todo'

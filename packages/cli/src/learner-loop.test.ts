@@ -85,13 +85,15 @@ describe('course test, after a pass', () => {
     const untyped = course(root, 'test', 'add')
     expect(untyped.code).toBe(0)
     expect(untyped.out).toContain('✓ add passes: all 1 of its tests.')
-    expect(untyped.out).toContain('add passes its tests, but tsc finds 2 type errors in src/add.ts')
-    expect(untyped.out).toMatch(/src\/add\.ts\(1,\d+\): error TS7006/)
+    expect(untyped.out).toContain(
+      'add passes its tests, but tsc finds 2 type errors in lessons/01-demo/src/add.ts',
+    )
+    expect(untyped.out).toMatch(/lessons\/01-demo\/src\/add\.ts\(1,\d+\): error TS7006/)
 
     writeFileSync(mine, 'export const add = (a: number, b: number) => a + b\n')
     const typed = course(root, 'test', 'add')
     expect(typed.code).toBe(0)
-    expect(typed.out).not.toContain('tsc finds')
+    expect(typed.out).toContain('✓ types: tsc finds no error in lessons/01-demo/src/add.ts.')
   })
 })
 

@@ -43,7 +43,7 @@ export async function runExercises(
       for (const line of run.figures) console.log(`  ${line}`)
     }
     if (learners) {
-      for (const exercise of exercises) await warnOfTypeErrors(lesson, exercise)
+      for (const exercise of exercises) await reportTypes(lesson, exercise)
       console.log(nextLine(lessons))
     }
     return true
@@ -58,15 +58,20 @@ export async function runExercises(
 }
 
 /** A passing file can still fail the type check CI runs: say so, with tsc's first errors. */
-async function warnOfTypeErrors(lesson: Lesson, exercise: Exercise): Promise<void> {
+async function reportTypes(lesson: Lesson, exercise: Exercise): Promise<void> {
+  const file = `lessons/${lesson.slug}/src/${exercise.file}`
   const errors = await typeErrors(lesson, exercise)
-  if (errors.length === 0) return
+  if (errors === undefined) return
+  if (errors.length === 0) {
+    console.log(`${mark.passed} ${pc.green(`types: tsc finds no error in ${file}.`)}`)
+    return
+  }
   console.log(
     pc.yellow(
-      `${exercise.id} passes its tests, but tsc finds ${errors.length} type error${errors.length > 1 ? 's' : ''} in src/${exercise.file} (the tests do not check types; pnpm typecheck, which CI runs, does):`,
+      `${exercise.id} passes its tests, but tsc finds ${errors.length} type error${errors.length > 1 ? 's' : ''} in ${file} (the tests do not check types; pnpm typecheck, which CI runs, does):`,
     ),
   )
-  for (const line of errors.slice(0, 5)) console.log(`  ${line}`)
+  for (const line of errors.slice(0, 5)) console.log(`  lessons/${lesson.slug}/${line}`)
 }
 
 function nextLine(lessons: Lesson[]): string {

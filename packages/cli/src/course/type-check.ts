@@ -10,10 +10,16 @@ import { runNode } from './child.ts'
 
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc')
 
-/** tsc's errors in the exercise's file, one line each as tsc prints them; none when it is clean. */
-export async function typeErrors(lesson: Lesson, exercise: Exercise): Promise<string[]> {
-  // A lesson without a tsconfig.json has nothing to check (the CLI's own test fixtures).
-  if (!existsSync(join(lesson.dir, 'tsconfig.json'))) return []
+/**
+ * tsc's errors in the exercise's file, one line each as tsc prints them
+ * (paths from the lesson's folder): none when it is clean, undefined when the
+ * lesson has no tsconfig.json to check with (the CLI's own test fixtures).
+ */
+export async function typeErrors(
+  lesson: Lesson,
+  exercise: Exercise,
+): Promise<string[] | undefined> {
+  if (!existsSync(join(lesson.dir, 'tsconfig.json'))) return undefined
   let output = ''
   await runNode([tsc, '--noEmit', '--pretty', 'false', '-p', lesson.dir], {
     cwd: lesson.dir,
