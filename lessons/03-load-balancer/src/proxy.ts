@@ -4,9 +4,10 @@
 // behind a proxy that reads each request whole before passing it on. Here it
 // is. createProxy returns a node:http server whose handler:
 //   1. refuses what node's parser lets through but a proxy must not: two
-//      Host headers (400). (Content-Length with Transfer-Encoding, two
-//      Content-Lengths, folded lines, bare CRs: node answers 400 itself.
-//      Try them: the tests send each one.)
+//      Host headers (400, with "Connection: close": a client that sends that
+//      is not one to keep talking to). (Content-Length with
+//      Transfer-Encoding, two Content-Lengths, folded lines, bare CRs: node
+//      answers 400 itself. Try them: the tests send each one.)
 //   2. when options.requestBuffering (true unless set false), reads the
 //      whole body before anything else, at most options.maxBodyBytes: more,
 //      announced or sent, gets 413 with "Connection: close". Only then may a
