@@ -31,9 +31,6 @@ function options() {
         weights: { type: 'string' },
       },
     })
-    wholeNumber('--port', values.port, { min: 0, max: 65_535 })
-    wholeNumber('--backends', values.backends, { min: 1, max: 64 })
-    wholeNumber('--max-conn', values['max-conn'], { min: 0, max: 100_000 })
     if (!(ALGORITHMS as readonly string[]).includes(values.algorithm)) {
       throw new Error(
         `--algorithm takes one of ${ALGORITHMS.join(', ')}, got "${values.algorithm}"`,
@@ -44,7 +41,12 @@ function options() {
         `--weights takes whole numbers separated by commas (5,1,1), got "${values.weights}"`,
       )
     }
-    return values
+    return {
+      ...values,
+      port: wholeNumber('--port', values.port, { min: 0, max: 65_535 }),
+      backends: wholeNumber('--backends', values.backends, { min: 1, max: 64 }),
+      maxConn: wholeNumber('--max-conn', values['max-conn'], { min: 0, max: 100_000 }),
+    }
   } catch (error) {
     console.error(`serve: ${(error as Error).message}\n${usage}`)
     process.exit(2)
@@ -55,7 +57,7 @@ const args = options()
 
 async function initialConfig(): Promise<BalancerConfig> {
   if (args.config) return readConfig(args.config)
-  const { backends } = await startLocalBackends(Number(args.backends))
+  const { backends } = await startLocalBackends(args.backends)
   const weights = args.weights?.split(',').map(Number) ?? []
   for (const [i, weight] of weights.entries()) {
     const backend = backends[i]
@@ -64,7 +66,7 @@ async function initialConfig(): Promise<BalancerConfig> {
   return checkConfig({
     backends,
     algorithm: args.algorithm,
-    maxConnPerBackend: Number(args['max-conn']),
+    maxConnPerBackend: args.maxConn,
   })
 }
 
@@ -99,7 +101,7 @@ if (file) {
 
 await serveLesson(
   `Load balancer (${config.algorithm}, ${config.backends.length} backend${config.backends.length === 1 ? '' : 's'}) from ${impl.dir}`,
-  Number(args.port),
+  args.port,
   () => balancer.server,
   { afterDrain: async () => balancer.close() },
 )

@@ -92,12 +92,7 @@ export class RealClock implements Clock {
    * turns brings it back to every turn.
    */
   poll(): Promise<void> | undefined {
-    // Kept this short so that it is inlined into the loop: it runs every turn.
     if (--this.#turnsLeft > 0) return undefined
-    return this.#pollNow()
-  }
-
-  #pollNow(): Promise<void> | undefined {
     const now = performance.now()
     this.#stride = now - this.#lastRead < 1 ? Math.min(2 * this.#stride, MAX_STRIDE) : 1
     this.#turnsLeft = this.#stride

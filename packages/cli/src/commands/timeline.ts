@@ -56,8 +56,7 @@ trace (open it in ui.perfetto.dev) to .course/timelines/.`,
     if (!name) throw new UsageError('timeline: name a lesson, e.g. pnpm course timeline 01')
     const n = optionalWholeNumber('n', values.n, 5, 200)
     const ms = optionalWholeNumber('ms', values.ms, 100, LIMITS.maxWaitMs)
-    const cpu =
-      values.cpu === undefined ? 0 : optionalWholeNumber('cpu', values.cpu, 0, LIMITS.maxCpuUnits)
+    const cpu = optionalWholeNumber('cpu', values.cpu, 0, LIMITS.maxCpuUnits)
     const { lesson } = resolveTarget(name, loadLessons())
     const server = await startServer({
       entry: serverEntry(lesson, values.server),

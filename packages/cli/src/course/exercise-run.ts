@@ -59,7 +59,9 @@ export async function runExercises(
 
 /** A passing file can still fail the type check CI runs: say so, with tsc's first errors. */
 async function reportTypes(lesson: Lesson, exercise: Exercise): Promise<void> {
-  const file = `lessons/${lesson.slug}/src/${exercise.file}`
+  // tsc names files from the lesson's folder; the learner's commands run from the repository's root.
+  const folder = `lessons/${lesson.slug}`
+  const file = `${folder}/src/${exercise.file}`
   const errors = await typeErrors(lesson, exercise)
   if (errors === undefined) return
   if (errors.length === 0) {
@@ -71,7 +73,7 @@ async function reportTypes(lesson: Lesson, exercise: Exercise): Promise<void> {
       `${exercise.id} passes its tests, but tsc finds ${errors.length} type error${errors.length > 1 ? 's' : ''} in ${file} (the tests do not check types; pnpm typecheck, which CI runs, does):`,
     ),
   )
-  for (const line of errors.slice(0, 5)) console.log(`  lessons/${lesson.slug}/${line}`)
+  for (const line of errors.slice(0, 5)) console.log(`  ${folder}/${line}`)
 }
 
 function nextLine(lessons: Lesson[]): string {
