@@ -1,6 +1,6 @@
 // One memory figure, measured on a fresh heap in a process of its own. In
 // one process after the switch rounds, V8 once laid a LoopTask's fields
-// outside the object (a separate array: 24 bytes more a task) where a fresh
+// outside the object (a separate array: 16 to 24 bytes more a task) where a fresh
 // process keeps them inside: what ran before changed the figure. So each
 // figure gets a new process, and the benchmark quotes the same thing every run.
 //

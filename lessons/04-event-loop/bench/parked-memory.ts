@@ -15,12 +15,12 @@ function heapAfterGc(): number {
 }
 
 /** A task that sleeps for an hour: parked, as long as any measurement takes. */
-export function* asleep(): Program<void> {
+function* asleep(): Program<void> {
   yield* sleep(3_600_000)
 }
 
 /** The same, yielding its effect without the star (see switches.ts). */
-export function* asleepPlain(): Program<void> {
+function* asleepPlain(): Program<void> {
   yield sleep(3_600_000)
 }
 

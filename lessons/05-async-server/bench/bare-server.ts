@@ -1,4 +1,4 @@
-// The frameworks alone, for the memory benchmark: node:http, Koa and Hono,
+// The frameworks alone, for the benchmarks: node:http, Koa and Hono,
 // each with one handler that waits `ms` (GET /io?ms=N; no wait without it)
 // and answers "ok", none of the course's app around it. What Koa or Hono
 // adds to a bare node:http here is the framework's own cost, per waiting

@@ -1,6 +1,7 @@
-// The servers lesson 05's benchmarks compare: bare node:http (the anchor),
-// and the lesson's Koa and Hono servers (yours, or the reference with
-// --solution), each in a process of its own.
+// The servers lesson 05's benchmarks compare, each in a process of its own:
+// node:http running the course's app (the anchor) and the lesson's Koa and
+// Hono servers (yours, or the reference with --solution); then the
+// frameworks alone (bench/bare-server.ts) beside a bare node:http.
 import { fileURLToPath } from 'node:url'
 import { serverContender } from '@course/common/bench'
 
@@ -22,8 +23,9 @@ const bare = (kind: 'node' | 'koa' | 'hono', name: string, anchor?: string) =>
     env: { BARE_SERVER: kind },
   })
 
+const BARE_ANCHOR = 'bare node:http'
+
 /** The frameworks alone, one waiting handler each: what Koa and Hono cost before any middleware of the course's. */
-export const BARE_ANCHOR = 'bare node:http'
 export const bareContenders = [
   bare('node', BARE_ANCHOR),
   bare('koa', 'bare Koa', BARE_ANCHOR),
